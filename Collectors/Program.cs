@@ -1,0 +1,3 @@
+using SdnDashboard.Collectors.Hosting;
+
+return await CollectorCommandLine.RunAsync(args).ConfigureAwait(false);

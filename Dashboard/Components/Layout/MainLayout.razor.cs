@@ -1,0 +1,19 @@
+using MudBlazor;
+
+namespace SdnDashboard.Dashboard.Components.Layout;
+
+public partial class MainLayout
+{
+    private readonly MudTheme _theme = new()
+    {
+        PaletteLight = new PaletteLight { Primary = "#1565c0", AppbarBackground = "#1565c0" },
+        PaletteDark = new PaletteDark { Primary = "#64b5f6" },
+    };
+
+    private bool _drawerOpen = true;
+    private bool _isDarkMode;
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private void ToggleDarkMode() => _isDarkMode = !_isDarkMode;
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SdnDashboard.Dashboard.Data;
+
+/// <summary>The dashboard's own store: events and audit log, hourly traffic roll-ups, balancer policy.</summary>
+public class SdnDbContext(DbContextOptions<SdnDbContext> options) : DbContext(options)
+{
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<EventRecord>(e =>
+        {
+            e.ToTable("Events");
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Category).HasMaxLength(16);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(256);
+            e.Property(x => x.Message).HasMaxLength(2048);
+            e.Property(x => x.User).HasMaxLength(128);
+            // SQLite cannot order by DateTimeOffset natively; store UTC ticks so ORDER BY and ranges work.
+            e.Property(x => x.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        });
+    }
+}

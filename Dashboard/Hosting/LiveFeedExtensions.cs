@@ -1,0 +1,14 @@
+using SdnDashboard.Dashboard.Live;
+
+namespace SdnDashboard.Dashboard.Hosting;
+
+/// <summary>One singleton feed per kind of live data, each fed by the bus.</summary>
+public static class LiveFeedExtensions
+{
+    public static IServiceCollection AddLiveFeeds(this IServiceCollection services)
+    {
+        services.AddSingleton<ClusterFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterFeed>());
+        return services;
+    }
+}
