@@ -42,8 +42,11 @@ public static class BusServiceCollectionExtensions
     {
         var config = ConfigurationOptions.Parse(options.Configuration);
         config.AbortOnConnectFail = false;
-        config.ConnectRetry = int.MaxValue;
+        // Retries of the first connect only; after that the multiplexer reconnects in the background forever.
+        config.ConnectRetry = 2;
         config.ConnectTimeout = 2000;
+        config.AsyncTimeout = 2000;
+        config.SyncTimeout = 2000;
         config.ReconnectRetryPolicy = new ExponentialRetry(250, 5000);
         config.ClientName ??= "sdndashboard";
         config.LoggerFactory = loggers;

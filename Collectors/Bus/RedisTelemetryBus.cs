@@ -74,9 +74,9 @@ public sealed class RedisTelemetryBus : ITelemetryBus, IDisposable
             writes.Add(batch.StringSetAsync(kind.KeyOf(id), JsonSerializer.SerializeToUtf8Bytes(value, kind.TypeInfo), ttl));
         }
 
-        batch.Execute();
         try
         {
+            batch.Execute();
             await Task.WhenAll(writes).ConfigureAwait(false);
             return true;
         }

@@ -95,7 +95,8 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
         dataLabels = new { enabled = false },
         stroke = new { curve = "smooth", width = 2 },
         xaxis = new { type = "datetime", labels = new { datetimeUTC = false } },
-        yaxis = new { labels = new { formatter = (string?)null }, title = new { text = Unit } },
+        yaxis = new { min = 0, forceNiceScale = true },
+        sdnUnit = Unit,
         legend = new { position = "top" },
         noData = new { text = "Waiting for data…" },
     };

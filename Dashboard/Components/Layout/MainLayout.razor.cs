@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace SdnDashboard.Dashboard.Components.Layout;
@@ -12,6 +14,17 @@ public partial class MainLayout
 
     private bool _drawerOpen = true;
     private bool _isDarkMode;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            await JS.InvokeVoidAsync("sdn.markCircuitUp");
+        }
+    }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 

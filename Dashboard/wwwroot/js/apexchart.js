@@ -7,8 +7,22 @@ function themeMode() {
     return document.querySelector('.mud-theme-dark, body.mud-theme-dark') ? 'dark' : 'light';
 }
 
+// SI prefixes, so a y axis in B/s reads 12.5 MB/s rather than 12500000.
+function si(value, unit) {
+    const prefixes = ['', 'k', 'M', 'G', 'T'];
+    let i = 0;
+    let v = Math.abs(value);
+    while (v >= 1000 && i < prefixes.length - 1) { v /= 1000; i++; }
+    const shown = (value < 0 ? -v : v).toFixed(v < 10 && i > 0 ? 1 : 0);
+    return `${shown} ${prefixes[i]}${unit}`.trim();
+}
+
 export function create(element, options) {
     const id = nextId++;
+    const unit = options.sdnUnit || '';
+    delete options.sdnUnit;
+    options.yaxis = Object.assign(options.yaxis || {}, { labels: { formatter: v => si(v, unit) } });
+    options.tooltip = { x: { format: 'HH:mm:ss' }, y: { formatter: v => si(v, unit) } };
     options.theme = Object.assign({ mode: themeMode() }, options.theme || {});
     const chart = new ApexCharts(element, options);
     charts.set(id, chart);

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+using SdnDashboard.Collectors.Bus;
+using SdnDashboard.Core.Bus;
+using SdnDashboard.Core.Telemetry;
+using SdnDashboard.Tests.Infrastructure;
+
+namespace SdnDashboard.Tests.EndToEnd;
+
+/// <summary>The real dashboard with a real Redis, in Debian's Chromium: the shell and the live Overview.</summary>
+public sealed class OverviewPageTests(BrowserFixture browser, RedisServerFixture redis)
+    : IClassFixture<BrowserFixture>, IClassFixture<RedisServerFixture>
+{
+    [Fact]
+    public async Task Overview_ShowsWhatCollectorsPublishOnRedis_AndUpdatesLive()
+    {
+        await using var app = await DashboardProcess.StartAsync(new Dictionary<string, string> { ["Redis:Configuration"] = redis.Configuration });
+        await using var mux = BusServiceCollectionExtensions.ConnectRedis(new RedisOptions { Configuration = redis.Configuration }, NullLoggerFactory.Instance);
+        using var bus = new RedisTelemetryBus(mux, TimeProvider.System, NullLogger<RedisTelemetryBus>.Instance);
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await browser.OpenAsync(context, app.BaseAddress);
+
+        await Assertions.Expect(page.GetByTestId("overview-waiting")).ToBeVisibleAsync();
+        await bus.PublishAsync(BusTopics.VmStats, Poll("compute1", running: 2, rx: 1_500_000));
+
+        await Assertions.Expect(page.GetByTestId("stat-nodes")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("stat-vms")).ToHaveTextAsync("2 / 2");
+        await Assertions.Expect(page.GetByTestId("stat-rx")).ToHaveTextAsync("3 MB/s");
+
+        await bus.PublishAsync(BusTopics.VmStats, Poll("compute2", running: 3, rx: 100_000));
+        await Assertions.Expect(page.GetByTestId("stat-nodes")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.GetByTestId("stat-vms")).ToHaveTextAsync("5 / 5");
+        await Assertions.Expect(page.Locator("[data-testid=overview-traffic-chart] .apexcharts-series")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "overview.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Shell_HasEveryPageInTheDrawer_AndTheThemeToggles()
+    {
+        await using var app = await DashboardProcess.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await browser.OpenAsync(context, app.BaseAddress);
+
+        string[] pages = ["Overview", "Compute nodes", "VMs", "Traffic", "Flows", "Load balancer", "Flow tables", "Events", "Settings"];
+        foreach (var name in pages)
+        {
+            await Assertions.Expect(page.Locator(".mud-nav-link", new() { HasText = name }).First).ToBeVisibleAsync();
+        }
+
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", background);
+    }
+
+    private static HostPoll Poll(string host, int running, double rx)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new HostPoll
+        {
+            Host = new HostSample { Host = host, Uri = "test:///e2e", Cpus = 8, MemoryKiB = 16_000_000, VmsRunning = running, VmsTotal = running, At = now },
+            Vms = Enumerable.Range(1, running).Select(i => new VmSample
+            {
+                Host = host,
+                Uuid = $"{host}-vm{i}",
+                Name = $"{host}-vm{i}",
+                State = "running",
+                Vcpus = 1,
+                NetRxBytesPerSec = rx,
+                NetTxBytesPerSec = rx / 2,
+                At = now,
+            }).ToList(),
+            At = now,
+        };
+    }
+}
