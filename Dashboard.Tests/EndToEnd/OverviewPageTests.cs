@@ -18,7 +18,7 @@ public sealed class OverviewPageTests(BrowserFixture browser, RedisServerFixture
         await using var mux = BusServiceCollectionExtensions.ConnectRedis(new RedisOptions { Configuration = redis.Configuration }, NullLoggerFactory.Instance);
         using var bus = new RedisTelemetryBus(mux, TimeProvider.System, NullLogger<RedisTelemetryBus>.Instance);
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-        var page = await browser.OpenAsync(context, app.BaseAddress);
+        var page = await BrowserFixture.SignInAndOpenAsync(context, app.BaseAddress);
 
         await Assertions.Expect(page.GetByTestId("overview-waiting")).ToBeVisibleAsync();
         await bus.PublishAsync(BusTopics.VmStats, Poll("compute1", running: 2, rx: 1_500_000));
@@ -39,7 +39,7 @@ public sealed class OverviewPageTests(BrowserFixture browser, RedisServerFixture
     {
         await using var app = await DashboardProcess.StartAsync();
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await browser.OpenAsync(context, app.BaseAddress);
+        var page = await BrowserFixture.SignInAndOpenAsync(context, app.BaseAddress);
 
         string[] pages = ["Overview", "Compute nodes", "VMs", "Traffic", "Flows", "Load balancer", "Flow tables", "Events", "Settings"];
         foreach (var name in pages)

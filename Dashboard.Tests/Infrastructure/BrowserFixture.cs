@@ -58,13 +58,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>Opens a page and waits until the Blazor circuit is interactive, so clicks reach the app.</summary>
-    public async Task<IPage> OpenAsync(IBrowserContext context, Uri url)
+    /// <summary>
+    /// Opens <paramref name="url"/>, signs in on the login page it redirects to, and waits until the Blazor
+    /// circuit is interactive, so clicks reach the app and not the prerendered HTML.
+    /// </summary>
+    public static async Task<IPage> SignInAndOpenAsync(
+        IBrowserContext context, Uri url, string user = "admin", string password = DashboardProcess.AdminPassword)
     {
         ArgumentNullException.ThrowIfNull(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(url.ToString());
-        await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 30_000 });
+        await page.GetByTestId("login-user").FillAsync(user);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await WaitForCircuitAsync(page);
         return page;
     }
+
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 30_000 });
 }

@@ -19,6 +19,9 @@ public sealed class DashboardProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
+    /// <summary>The admin password every test dashboard starts with, unless a test sets its own.</summary>
+    public const string AdminPassword = "test-admin-pass-1";
+
     public int Port { get; }
 
     public string DataDirectory { get; }
@@ -57,7 +60,13 @@ public sealed class DashboardProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        var all = new Dictionary<string, string> { ["Auth:AdminPassword"] = AdminPassword };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
         {
             info.ArgumentList.Add($"--{key}={value}");
         }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace SdnDashboard.Dashboard.Data;
 
-/// <summary>The dashboard's own store: events and audit log, hourly traffic roll-ups, balancer policy.</summary>
-public class SdnDbContext(DbContextOptions<SdnDbContext> options) : DbContext(options)
+/// <summary>The dashboard's own store: users, events and audit log, hourly traffic roll-ups, balancer policy.</summary>
+public class SdnDbContext(DbContextOptions<SdnDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<EventRecord> Events => Set<EventRecord>();
 

@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using SdnDashboard.Collectors.Bus;
 using SdnDashboard.Collectors.Hosting;
+using SdnDashboard.Dashboard.Auth;
 using SdnDashboard.Dashboard.Components;
 
 namespace SdnDashboard.Dashboard.Hosting;
@@ -13,6 +14,7 @@ public static class DashboardHostExtensions
         builder.Services.AddTelemetryBus(builder.Configuration);
         builder.Services.AddCollectors(builder.Configuration);
         builder.AddStorage();
+        builder.AddAuth();
         builder.Services.AddLiveFeeds();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -23,14 +25,18 @@ public static class DashboardHostExtensions
     public static async Task UseDashboardAsync(this WebApplication app)
     {
         await app.MigrateStorageAsync().ConfigureAwait(false);
+        await app.SeedIdentityAsync().ConfigureAwait(false);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
         app.MapHealth();
     }
 }

@@ -33,7 +33,7 @@ public static class HealthExtensions
                         e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
                 }).ConfigureAwait(false);
             },
-        });
+        }).AllowAnonymous();
 
     private sealed class SqliteHealthCheck(IDbContextFactory<SdnDbContext> factory) : IHealthCheck
     {
