@@ -23,6 +23,9 @@ public sealed class ClusterFeed(ITelemetryBus bus, TimeProvider time, ILogger<Cl
     private ImmutableList<Channel<ClusterSnapshot>> _watchers = [];
     private ClusterSnapshot _current = ClusterSnapshot.Empty;
 
+    /// <summary>Per-VM rate history for detail charts, recorded as polls arrive.</summary>
+    public VmHistory VmHistory { get; } = new();
+
     /// <summary>The latest snapshot.</summary>
     public ClusterSnapshot Current => Volatile.Read(ref _current);
 
@@ -69,6 +72,7 @@ public sealed class ClusterFeed(ITelemetryBus bus, TimeProvider time, ILogger<Cl
             var point = new TrafficPoint(now, next.RxBytesPerSec, next.TxBytesPerSec);
             next = next with { Traffic = _current.Traffic.RemoveAll(p => now - p.At > History).Add(point) };
             Volatile.Write(ref _current, next);
+            VmHistory.Record(poll.Vms, now);
         }
 
         foreach (var watcher in _watchers)
