@@ -93,18 +93,15 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
 
     private List<SwitchCommand> AnswerArp(ServiceRuntime service, PacketIn packetIn, in FrameHeaders frame, DateTimeOffset now)
     {
-        var commands = new List<SwitchCommand>
-        {
-            new PacketOutCommand(packetIn.DatapathId)
-            {
-                InPort = OfPorts.Controller,
-                Actions = [new OutputAction(packetIn.InPort)],
-                Data = FrameBuilder.BuildArpReply(service.Vmac, service.Vip, frame.ArpSenderMac, frame.ArpSenderIp),
-            },
-        };
-
-        // A client that asks for the VIP is about to connect: find the members now, not on its first packet.
+        // A client that asks for the VIP is about to connect: find the members now, before its first packet.
+        var commands = new List<SwitchCommand>();
         Probe(service, packetIn.DatapathId, now, commands);
+        commands.Add(new PacketOutCommand(packetIn.DatapathId)
+        {
+            InPort = OfPorts.Controller,
+            Actions = [new OutputAction(packetIn.InPort)],
+            Data = FrameBuilder.BuildArpReply(service.Vmac, service.Vip, frame.ArpSenderMac, frame.ArpSenderIp),
+        });
         return commands;
     }
 
@@ -126,7 +123,10 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
             var member = Choose(service, dpid, key, now);
             if (member is null)
             {
+                // No member can take the client: drop the packet (a packet-out without actions frees its
+                // buffer) rather than let the learning switch flood service traffic; the client retries.
                 Probe(service, dpid, now, commands);
+                commands.Add(Release(packetIn, []));
                 return commands;
             }
 
