@@ -291,6 +291,12 @@ public sealed class BalancerState
     {
         _switches.Add(datapathId);
         DropSwitch(datapathId);
+
+        // A (re)connected switch knows no member yet: probe on the first occasion, not a probe interval later.
+        foreach (var member in _services.Values.SelectMany(s => s.Members))
+        {
+            member.LastProbeAt = DateTimeOffset.MinValue;
+        }
     }
 
     internal void SwitchDisconnected(ulong datapathId)

@@ -72,10 +72,13 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
 
         if (frame.IsArp)
         {
-            return state.ServiceByVip(frame.ArpTargetIp) is { } target && frame.ArpOperation == FrameBuilder.ArpRequest
-                && frame.ArpSenderIp != target.Vip
-                ? AnswerArp(target, packetIn, frame, now)
-                : [];
+            if (state.ServiceByVip(frame.ArpTargetIp) is not { } target || frame.ArpSenderIp == target.Vip)
+            {
+                return [];
+            }
+
+            // A reply to the VIP answers one of our probes: its sender is located now, nobody else needs it.
+            return frame.ArpOperation == FrameBuilder.ArpRequest ? AnswerArp(target, packetIn, frame, now) : [Release(packetIn, [])];
         }
 
         if (!frame.IsIpv4)
@@ -85,7 +88,8 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
 
         if (state.ServiceByVip(frame.Ipv4Dst) is { } service)
         {
-            return service.MatchesPort(frame, destination: true) ? Forward(service, packetIn, frame, now) : [];
+            // The VIP has no host behind it: traffic to it on another port is dropped, not flooded.
+            return service.MatchesPort(frame, destination: true) ? Forward(service, packetIn, frame, now) : [Release(packetIn, [])];
         }
 
         return state.MembersByMac(frame.EthSrc) is { } members ? Reverse(members, packetIn, frame, now) : [];
