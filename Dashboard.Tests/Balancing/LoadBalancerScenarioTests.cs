@@ -1,6 +1,7 @@
 using SdnDashboard.Core.Balancing;
 using SdnDashboard.Core.Control;
 using SdnDashboard.Core.Control.Frames;
+using SdnDashboard.Core.Net;
 
 namespace SdnDashboard.Tests.Balancing;
 
@@ -429,6 +430,42 @@ public class LoadBalancerScenarioTests
         Assert.Null(bed.Request(bed.Clients[0]));
         Assert.All(bed.Members, m => Assert.Equal(0, m.Ignored));
         Assert.Equal(served, bed.RequestAll());
+    }
+
+    [Fact]
+    public async Task EditsSnapshotsAndLoads_FromOtherThreads_WhilePacketInsArrive_AreSafe()
+    {
+        var bed = new BalancerTestbed(clients: 1, withVmNames: true);
+        bed.ReportLoads();
+        Assert.NotNull(bed.Request(bed.Clients[0]));
+        var app = bed.LoadBalancer;
+        var now = bed.Network.Now;
+        var traffic = Task.Run(() =>
+        {
+            for (var i = 0; i < 3000; i++)
+            {
+                var mac = new MacAddress(0x5254_0100_0000UL + (ulong)i);
+                var frame = FrameBuilder.BuildTcp(mac, BalancerTestbed.VirtualMac, 0x0A01_0000U + (uint)i, BalancerTestbed.VirtualIp, 40000, 80);
+                app.Handle(new PacketIn(FakeNetwork.DatapathId) { InPort = 100, Data = frame }, now);
+            }
+        });
+        var edits = Task.Run(() =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                bed.State.SetDrained("web", "m1", i % 2 == 0);
+                bed.State.UpdateLoads(new Dictionary<string, MemberLoad> { ["vm-m2"] = new(i % 100, 10, 0, now.AddMilliseconds(i + 1), MemberLoad.Running) }, now);
+                Assert.Equal(3, bed.State.Snapshot(now).Single().Members.Count);
+                if (i % 25 == 0)
+                {
+                    bed.State.ReplaceService(bed.Definition with { Algorithm = i % 50 == 0 ? "LeastLoad" : "RoundRobin" });
+                }
+            }
+        });
+        await Task.WhenAll(traffic, edits);
+        var snapshot = bed.State.Snapshot(now).Single();
+        Assert.Equal(3001, snapshot.Affinities.Count);
+        Assert.Equal(3001, snapshot.Members.Sum(m => m.ActiveClients));
     }
 
     private static Dictionary<string, ulong> Cookies(BalancerTestbed bed) =>
