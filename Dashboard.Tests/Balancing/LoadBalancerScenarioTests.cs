@@ -269,6 +269,22 @@ public class LoadBalancerScenarioTests
     }
 
     [Fact]
+    public void MemberLostFromSight_KeepsItsClients_WhileItIsProbedAgain()
+    {
+        var bed = new BalancerTestbed();
+        var served = bed.RequestAll();
+        var client = served.First(p => p.Value!.Name == "m1").Key;
+        var port = new SwitchPort(1, BalancerTestbed.MemberMac(1), "p1", IsUp: false);
+        bed.Network.Deliver(new PortStatusChanged(FakeNetwork.DatapathId, PortChange.Modified, port));
+        bed.Network.Advance(TimeSpan.FromSeconds(31));
+        bed.Network.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Null(bed.Request(client));
+        Assert.Equal("m1", bed.Request(client)!.Name);
+        Assert.Equal(served, bed.RequestAll());
+    }
+
+    [Fact]
     public void NoEligibleMember_ThePacketIsDropped_NotFlooded()
     {
         var bed = new BalancerTestbed(members: 1, clients: 1);

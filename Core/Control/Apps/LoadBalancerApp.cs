@@ -115,11 +115,20 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
         var key = service.Mode == AffinityMode.SourceIp ? frame.Ipv4Src : frame.EthSrc.Value;
         var commands = new List<SwitchCommand>();
         var entry = state.FindAffinity(service, key, now, commands);
-        if (entry is not null && state.ServingProblem(entry.Member, dpid, now) is not null)
+        if (entry is not null && state.ServingProblem(entry.Member, datapathId: null, now) is not null)
         {
-            // The member's VM stopped or moved out of sight: the client is re-balanced rather than black-holed.
+            // The member's VM stopped or its monitoring went stale: re-balance rather than black-hole the client.
             state.Forget(entry, commands);
             entry = null;
+        }
+
+        if (entry is not null && state.Locate(dpid, entry.Member.Mac) is null)
+        {
+            // The member is alive but not yet located on this switch (it reconnected, or the client came in
+            // elsewhere): keep the affinity, probe, and let the client's retransmission through later.
+            Probe(service, dpid, now, commands);
+            commands.Add(Release(packetIn, []));
+            return commands;
         }
 
         if (entry is null)
