@@ -279,8 +279,6 @@ public sealed class BalancerState
         }
     }
 
-    internal IEnumerable<ServiceRuntime> ServiceRuntimes => _services.Values;
-
     internal ServiceRuntime? ServiceByVip(uint vip) => _byVip.GetValueOrDefault(vip);
 
     internal ServiceRuntime? ServiceById(int id) => _byId.GetValueOrDefault(id);

@@ -437,7 +437,9 @@ public class LoadBalancerScenarioTests
         var bed = new BalancerTestbed();
         var served = bed.RequestAll();
         bed.Network.Deliver(new SwitchDisconnected(FakeNetwork.DatapathId, "test"));
+        Assert.Empty(bed.State.ConnectedSwitches);
         bed.Network.Connect();
+        Assert.Equal([FakeNetwork.DatapathId], bed.State.ConnectedSwitches);
         Assert.DoesNotContain(bed.Network.Table.Flows, f => FlowCookie.IsBalancer(f.Cookie));
         Assert.All(bed.State.Snapshot(bed.Network.Now).Single().Members, m => Assert.False(m.LocationKnown));
 
