@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using SdnDashboard.Collectors.Bus;
 using SdnDashboard.Collectors.Hosting;
 using SdnDashboard.Dashboard.Auth;
+using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Components;
 
 namespace SdnDashboard.Dashboard.Hosting;
@@ -13,6 +14,7 @@ public static class DashboardHostExtensions
     {
         builder.Services.AddTelemetryBus(builder.Configuration);
         builder.Services.AddCollectors(builder.Configuration);
+        builder.Services.AddBalancer(builder.Configuration);
         builder.AddStorage();
         builder.AddAuth();
         builder.Services.AddLiveFeeds();
