@@ -15,7 +15,7 @@ if ((${#missing[@]})); then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo_cmd apt-get update -q >/dev/null
-  $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo_cmd apt-get install -y -q "${missing[@]}" >/dev/null
 fi
 
 if [ "$(id -u)" -eq 0 ]; then
@@ -31,16 +31,13 @@ dotnet test SdnDashboard.sln -c Release --logger "console;verbosity=normal" "$@"
 status=${PIPESTATUS[0]}
 set -e
 
-# One plain closing line for the whole run, summed over the test assemblies vstest reported.
+# One plain closing line for the whole run, summed over the test assemblies vstest reported
+# (its per-assembly block: "Total tests: N", "Passed: N", "Failed: N", "Skipped: N").
 awk '
-  /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
-    gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-    seen = 1
-  }
-  END { if (seen) printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; else print "tests: 0 passed, 0 failed" }
-' "$log"
-if ! grep -Eq '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[1-9]' "$log"; then
-  echo "test.sh: no test ran" >&2
-  exit 1
-fi
+  /^ *Total tests: +[0-9]+/ { seen = 1 }
+  /^ +Passed: +[0-9]+ *$/  { p += $2 }
+  /^ +Failed: +[0-9]+ *$/  { f += $2 }
+  /^ +Skipped: +[0-9]+ *$/ { s += $2 }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; if (!seen || p + f == 0) exit 1 }
+' "$log" || { echo "test.sh: no test ran" >&2; exit 1; }
 exit "$status"
