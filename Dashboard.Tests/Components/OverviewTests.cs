@@ -11,12 +11,14 @@ using SdnDashboard.Dashboard.Live;
 
 namespace SdnDashboard.Tests.Components;
 
-public sealed class OverviewTests : BunitContext
+public sealed class OverviewTests : BunitContext, IAsyncLifetime
 {
     private readonly ClusterFeed _feed;
 
     public OverviewTests()
     {
+        // The shared 2-core machine can be slow; live updates are throttled to 4/s on top of that.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
@@ -25,6 +27,10 @@ public sealed class OverviewTests : BunitContext
         _feed = new ClusterFeed(bus, TimeProvider.System, NullLogger<ClusterFeed>.Instance);
         Services.AddSingleton(_feed);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public void BeforeAnyReport_SaysItIsWaiting()

@@ -1,14 +1,17 @@
+using SdnDashboard.Dashboard.Events;
 using SdnDashboard.Dashboard.Live;
 
 namespace SdnDashboard.Dashboard.Hosting;
 
-/// <summary>One singleton feed per kind of live data, each fed by the bus.</summary>
+/// <summary>One singleton feed per kind of live data, each fed by the bus; and the event log they write.</summary>
 public static class LiveFeedExtensions
 {
     public static IServiceCollection AddLiveFeeds(this IServiceCollection services)
     {
         services.AddSingleton<ClusterFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterFeed>());
+        services.AddSingleton<EventLog>();
+        services.AddHostedService<SystemEventRecorder>();
         return services;
     }
 }
