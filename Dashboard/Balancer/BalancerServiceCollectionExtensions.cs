@@ -26,6 +26,9 @@ public static class BalancerServiceCollectionExtensions
         services.AddSingleton<IControllerApp>(sp => sp.GetRequiredService<LearningSwitchApp>());
         services.AddSingleton<IControllerApp>(sp => sp.GetRequiredService<LoadBalancerApp>());
         services.AddHostedService<BalancerLoadFeed>();
+        services.TryAddSingleton<ISwitchCommandSink, UnconnectedSwitchCommandSink>();
+        services.AddSingleton<BalancerAdmin>();
+        services.AddHostedService<BalancerStoreLoader>();
         return services;
     }
 }

@@ -9,6 +9,8 @@ public class SdnDbContext(DbContextOptions<SdnDbContext> options) : IdentityDbCo
 {
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
+    public DbSet<BalancerServiceRecord> BalancerServices => Set<BalancerServiceRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -24,6 +26,14 @@ public class SdnDbContext(DbContextOptions<SdnDbContext> options) : IdentityDbCo
             e.Property(x => x.User).HasMaxLength(128);
             // SQLite cannot order by DateTimeOffset natively; store UTC ticks so ORDER BY and ranges work.
             e.Property(x => x.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        });
+        modelBuilder.Entity<BalancerServiceRecord>(e =>
+        {
+            e.ToTable("BalancerServices");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.UpdatedBy).HasMaxLength(128);
+            e.Property(x => x.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
     }
 }
