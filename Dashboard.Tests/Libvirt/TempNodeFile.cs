@@ -1,0 +1,41 @@
+namespace SdnDashboard.Tests.Libvirt;
+
+/// <summary>A copy of a node file in its own temporary folder, for tests that take the "hypervisor" away.</summary>
+internal sealed class TempNodeFile : IDisposable
+{
+    private readonly string _folder;
+    private readonly string _original;
+
+    public TempNodeFile(string original)
+    {
+        _original = original;
+        _folder = Directory.CreateTempSubdirectory("sdn-libvirt-").FullName;
+        Path = System.IO.Path.Combine(_folder, System.IO.Path.GetFileName(original));
+        File.Copy(original, Path);
+    }
+
+    public string Path { get; }
+
+    public string Uri => "test://" + Path;
+
+    /// <summary>Takes the node file away: the test driver can no longer open it.</summary>
+    public void Remove() => File.Move(Path, Path + ".away");
+
+    /// <summary>Puts it back unchanged.</summary>
+    public void Restore() => File.Move(Path + ".away", Path);
+
+    /// <summary>Rewrites the file without the domain named <paramref name="name"/> (the VM was deleted).</summary>
+    public void RemoveDomain(string name)
+    {
+        var doc = System.Xml.Linq.XDocument.Load(Path);
+        doc.Root!.Elements("domain").Single(d => (string?)d.Element("name") == name).Remove();
+        var stamp = File.GetLastWriteTimeUtc(Path);
+        doc.Save(Path);
+        // Same-second rewrites must still look changed to the poller.
+        File.SetLastWriteTimeUtc(Path, stamp.AddSeconds(1));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    public override string ToString() => _original;
+}
