@@ -27,16 +27,15 @@ public class LibvirtRedisTests
         });
 
         var options = CollectorHarness.FastOptions([.. LibvirtTestbed.Uris(AppContext.BaseDirectory)]);
-        await using (await CollectorHarness.StartAsync(options, bus))
+        options.TtlPolls = 25;
+        await using var collector = await CollectorHarness.StartAsync(options, bus);
+        await CollectorHarness.EventuallyAsync(() =>
         {
-            await CollectorHarness.EventuallyAsync(() =>
+            lock (batches)
             {
-                lock (batches)
-                {
-                    return batches.Count >= 4;
-                }
-            }, "vm-stats batches on the Redis channel");
-        }
+                return batches.Count >= 4;
+            }
+        }, "vm-stats batches on the Redis channel");
 
         var db = redis.GetDatabase();
         var server = redis.GetServer(redis.GetEndPoints()[0]);

@@ -30,9 +30,12 @@ internal sealed class TempNodeFile : IDisposable
         var doc = System.Xml.Linq.XDocument.Load(Path);
         doc.Root!.Elements("domain").Single(d => (string?)d.Element("name") == name).Remove();
         var stamp = File.GetLastWriteTimeUtc(Path);
-        doc.Save(Path);
-        // Same-second rewrites must still look changed to the poller.
-        File.SetLastWriteTimeUtc(Path, stamp.AddSeconds(1));
+        // Written aside and renamed over, so the poller never opens a half-written file; stamped later
+        // than the old one so a rewrite within the same clock tick still looks changed.
+        var next = Path + ".next";
+        doc.Save(next);
+        File.SetLastWriteTimeUtc(next, stamp.AddSeconds(1));
+        File.Move(next, Path, overwrite: true);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
