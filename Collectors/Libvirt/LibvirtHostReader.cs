@@ -309,7 +309,10 @@ public sealed unsafe class LibvirtHostReader
         }
 
         info = info with { Interfaces = info.Interfaces.Select(ResolveBridge).ToList() };
-        _xmlCache[uuid] = new XmlCacheEntry(id, _poll, info);
+        // Domains first read in the same poll are due again in different polls, so a host with many
+        // domains spreads its XML re-reads instead of paying for all of them in one slow poll.
+        var stagger = _xmlCache.TryGetValue(uuid, out _) ? 0 : (uint)StringComparer.Ordinal.GetHashCode(uuid) % (uint)_xmlRefreshPolls;
+        _xmlCache[uuid] = new XmlCacheEntry(id, _poll - stagger, info);
         return info;
     }
 

@@ -53,9 +53,9 @@ public sealed class VmRateTracker(TimeSpan retention)
             return current;
         }
 
-        var interfaces = current.Interfaces.Select(n =>
+        var interfaces = current.Interfaces.Select((n, i) =>
         {
-            var p = previous.Interfaces.FirstOrDefault(x => x.Target == n.Target && x.Mac == n.Mac);
+            var p = Match(previous.Interfaces, i, x => x.Target == n.Target && x.Mac == n.Mac);
             return p is null
                 ? n
                 : n with
@@ -64,9 +64,9 @@ public sealed class VmRateTracker(TimeSpan retention)
                     TxBytesPerSec = CounterRate.PerSecond(p.TxBytes, n.TxBytes, seconds),
                 };
         }).ToList();
-        var disks = current.Disks.Select(d =>
+        var disks = current.Disks.Select((d, i) =>
         {
-            var p = previous.Disks.FirstOrDefault(x => x.Target == d.Target);
+            var p = Match(previous.Disks, i, x => x.Target == d.Target);
             return p is null
                 ? d
                 : d with
@@ -90,4 +90,9 @@ public sealed class VmRateTracker(TimeSpan retention)
             RateSeconds = seconds,
         };
     }
+
+    /// <summary>The previous reading of a device: devices rarely move, so the same position is tried first.</summary>
+    private static T? Match<T>(IReadOnlyList<T> previous, int index, Func<T, bool> same)
+        where T : class =>
+        index < previous.Count && same(previous[index]) ? previous[index] : previous.FirstOrDefault(same);
 }
