@@ -133,7 +133,7 @@ internal sealed class LibvirtHostPoller(
     private void Publish(LibvirtReading reading, DateTimeOffset at, TimeSpan elapsed)
     {
         var vms = _rates.Apply(reading.Vms, at);
-        var seen = new HashSet<string>(vms.Select(v => v.Uuid), StringComparer.Ordinal);
+        var seen = new HashSet<string>(vms.Select(v => v.Uuid).Concat(reading.UnreadUuids), StringComparer.Ordinal);
         var gone = _lastSeen.Where(u => !seen.Contains(u)).ToList();
         _lastSeen = seen;
         if (reading.DeviceErrors > 0 && _deviceLog.TryEnter(out var suppressed))

@@ -56,6 +56,7 @@ public sealed unsafe class LibvirtHostReader
         var freeBytes = _connection.GetFreeMemoryBytes();
         var domains = ReadBulk();
         var vms = new List<VmSample>(domains.Count);
+        var unread = new List<string>();
         var errors = 0;
         string? lastError = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -63,18 +64,19 @@ public sealed unsafe class LibvirtHostReader
         {
             foreach (var (domain, counters) in domains)
             {
+                var uuid = UuidOf(domain);
+                seen.Add(uuid);
                 try
                 {
-                    var vm = ReadDomain(domain, counters, at, ref errors, ref lastError);
-                    seen.Add(vm.Uuid);
-                    vms.Add(vm);
+                    vms.Add(ReadDomain(domain, uuid, counters, at, ref errors, ref lastError));
                 }
                 catch (LibvirtException ex)
                 {
-                    // The domain went away or stopped between the listing and this call: it is simply not in
-                    // this poll, and the next one shows whether it is gone.
+                    // The domain stopped or went away between the listing and this call, or the connection
+                    // broke: it is not in this poll, but not reported gone either; the next poll tells.
                     errors++;
                     lastError = ex.Message;
+                    unread.Add(uuid);
                 }
             }
         }
@@ -84,6 +86,11 @@ public sealed unsafe class LibvirtHostReader
             {
                 domain.Dispose();
             }
+        }
+
+        if (unread.Count > 0 && !_connection.IsAlive())
+        {
+            throw new LibvirtException("virConnectIsAlive", _connection.Uri, 0, 0, $"connection lost mid-poll: {lastError}");
         }
 
         foreach (var uuid in _xmlCache.Keys.Where(k => !seen.Contains(k)).ToList())
@@ -106,7 +113,7 @@ public sealed unsafe class LibvirtHostReader
             VcpusUsed = running.Sum(v => v.Vcpus),
             At = at,
         };
-        return new LibvirtReading(host, vms, errors, lastError);
+        return new LibvirtReading(host, vms, unread, errors, lastError);
     }
 
     private List<(LibvirtDomainHandle Domain, DomainCounters Counters)> ReadBulk()
@@ -171,8 +178,8 @@ public sealed unsafe class LibvirtHostReader
         }
     }
 
-    private VmSample ReadDomain(
-        LibvirtDomainHandle domain, DomainCounters counters, DateTimeOffset at, ref int errors, ref string? lastError)
+    /// <summary>The UUID is held in the domain object itself: reading it makes no call to the daemon.</summary>
+    private string UuidOf(LibvirtDomainHandle domain)
     {
         var uuidBuffer = stackalloc byte[UuidBufferLength];
         if (LibvirtNative.DomainGetUuidString(domain, uuidBuffer) < 0)
@@ -180,7 +187,12 @@ public sealed unsafe class LibvirtHostReader
             throw LibvirtErrors.Last("virDomainGetUUIDString", _connection.Uri);
         }
 
-        var uuid = Encoding.ASCII.GetString(uuidBuffer, UuidBufferLength - 1);
+        return Encoding.ASCII.GetString(uuidBuffer, UuidBufferLength - 1);
+    }
+
+    private VmSample ReadDomain(
+        LibvirtDomainHandle domain, string uuid, DomainCounters counters, DateTimeOffset at, ref int errors, ref string? lastError)
+    {
         var name = Marshal.PtrToStringUTF8(LibvirtNative.DomainGetName(domain)) ?? uuid;
         if (!counters.HasState)
         {
