@@ -45,7 +45,7 @@ internal sealed class LibvirtHostPoller(
             {
                 ReportDown(ex.LibvirtMessage, backOff);
                 Sleep(backOff, stopping);
-                backOff = TimeSpan.FromSeconds(Math.Min(backOff.TotalSeconds * 2, options.ReconnectMaxSeconds));
+                backOff = NextBackOff(backOff, options);
                 continue;
             }
 
@@ -60,6 +60,7 @@ internal sealed class LibvirtHostPoller(
                 {
                     ReportDown(ex.LibvirtMessage, backOff);
                     Sleep(backOff, stopping);
+                    backOff = NextBackOff(backOff, options);
                     continue;
                 }
 
@@ -73,6 +74,10 @@ internal sealed class LibvirtHostPoller(
             }
         }
     }
+
+    /// <summary>The wait after <paramref name="current"/> failed again: doubled, up to the configured maximum.</summary>
+    internal static TimeSpan NextBackOff(TimeSpan current, LibvirtOptions options) =>
+        TimeSpan.FromSeconds(Math.Min(current.TotalSeconds * 2, options.ReconnectMaxSeconds));
 
     /// <summary>Polls at the configured interval; returns why the connection is lost, or null to reopen at once.</summary>
     private string? PollUntilLost(LibvirtConnection connection, string hostName, DateTime? fileStamp, CancellationToken stopping)

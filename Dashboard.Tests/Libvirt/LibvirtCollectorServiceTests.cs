@@ -71,6 +71,19 @@ public class LibvirtCollectorServiceTests
     }
 
     [Fact]
+    public async Task ConfiguredHostName_IsPublishedInsteadOfTheFileName()
+    {
+        var uri = LibvirtTestData.UriOf("nova.xml");
+        var options = CollectorHarness.FastOptions(uri);
+        options.HostNames = [new LibvirtHostName { Uri = uri, Name = "compute-east-7" }];
+        await using var harness = await CollectorHarness.StartAsync(options);
+
+        await CollectorHarness.EventuallyAsync(() => harness.PollsOf("compute-east-7") >= 1, "a poll under the configured name");
+        Assert.All(harness.Polls.First().Vms, v => Assert.Equal("compute-east-7", v.Host));
+        Assert.NotNull(await harness.Bus.GetLatestAsync(BusTopics.LatestHost, "compute-east-7"));
+    }
+
+    [Fact]
     public async Task AddLibvirtCollector_NoUris_RegistersNoPoller()
     {
         await using var provider = Services([]).BuildServiceProvider();

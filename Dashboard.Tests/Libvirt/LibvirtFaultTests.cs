@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SdnDashboard.Collectors.Libvirt;
 using SdnDashboard.Core.Bus;
 
 namespace SdnDashboard.Tests.Libvirt;
@@ -58,6 +59,36 @@ public class LibvirtFaultTests
         await CollectorHarness.EventuallyAsync(() => harness.PollsOf("compute2") >= 1, "a poll once the node file is back");
         Assert.Equal([false, true], harness.Statuses.Select(s => s.Up));
         Assert.True(harness.Log.Contains(LogLevel.Information, "connected (host compute2)"));
+    }
+
+    [Fact]
+    public void TestDriver_ConnectionStaysAliveAfterItsFileIsGone_SoTheFileIsProbed()
+    {
+        using var node = LibvirtTestData.Copy("compute1.xml");
+        using var connection = LibvirtConnection.OpenReadOnly(node.Uri);
+        node.Remove();
+
+        // Why the poller probes the node file: libvirt's test driver reads it once at open and its
+        // in-process connection answers alive forever, so virConnectIsAlive alone would never see an outage.
+        Assert.True(connection.IsAlive());
+        Assert.Equal(3, new LibvirtHostReader(connection, "compute1").Read(DateTimeOffset.UtcNow).Vms.Count);
+        Assert.Throws<LibvirtException>(() => LibvirtConnection.OpenReadOnly(node.Uri));
+        node.Restore();
+    }
+
+    [Fact]
+    public void NextBackOff_Doubles_UpToTheConfiguredMaximum()
+    {
+        var options = new LibvirtOptions { ReconnectInitialSeconds = 1, ReconnectMaxSeconds = 5 };
+        var waits = new List<double>();
+        var wait = TimeSpan.FromSeconds(options.ReconnectInitialSeconds);
+        for (var i = 0; i < 5; i++)
+        {
+            waits.Add(wait.TotalSeconds);
+            wait = LibvirtHostPoller.NextBackOff(wait, options);
+        }
+
+        Assert.Equal([1, 2, 4, 5, 5], waits);
     }
 
     [Fact]
