@@ -47,10 +47,15 @@ public sealed class LibvirtCollectorService(
         }
         finally
         {
+            // A thread stuck in a libvirt call is a background thread: the process may end without it.
+            var deadline = time.GetTimestamp() + (long)(ThreadJoinTimeout.TotalSeconds * time.TimestampFrequency);
             foreach (var thread in threads)
             {
-                // A thread stuck in a libvirt call is a background thread: the process may end without it.
-                thread.Join(ThreadJoinTimeout);
+                var left = TimeSpan.FromSeconds(Math.Max(0, deadline - time.GetTimestamp()) / (double)time.TimestampFrequency);
+                if (!thread.Join(left))
+                {
+                    logger.LogWarning("libvirt poller thread '{Thread}' is still inside a libvirt call at shutdown", thread.Name);
+                }
             }
         }
     }

@@ -71,6 +71,28 @@ public class LibvirtCollectorServiceTests
     }
 
     [Fact]
+    public async Task VmStarted_AppearsWithoutRateSpikeAndOthersKeepTheirRates()
+    {
+        using var node = LibvirtTestData.Copy("compute1.xml");
+        await using var harness = await CollectorHarness.StartAsync(CollectorHarness.FastOptions(node.Uri));
+        await CollectorHarness.EventuallyAsync(() => harness.PollsOf("compute1") >= 2, "two polls before the new VM");
+
+        node.AddDomain(LibvirtTestData.PathOf("nova.xml"), "plain-vm");
+
+        await CollectorHarness.EventuallyAsync(
+            () => harness.Polls.Count(p => p.Vms.Any(v => v.Name == "plain-vm")) >= 2, "two polls with the new VM");
+        var polls = harness.Polls.ToList();
+        var firstWith = polls.FindIndex(p => p.Vms.Any(v => v.Name == "plain-vm"));
+        var appeared = polls[firstWith].Vms.Single(v => v.Name == "plain-vm");
+        Assert.Equal((0.0, 0.0, 0.0), (appeared.RateSeconds, appeared.CpuPercent, appeared.NetRxBytesPerSec));
+        var next = polls[firstWith + 1].Vms.Single(v => v.Name == "plain-vm");
+        Assert.True(next.RateSeconds > 0 && next.CpuPercent is > 0 and <= 100 && next.NetRxBytesPerSec > 0);
+        // No gap for the others: every batch has them, with rates, across the reopen.
+        Assert.All(polls.Skip(1), p => Assert.Equal(3, p.Vms.Count(v => v.Name.StartsWith("vm1-", StringComparison.Ordinal) && v.RateSeconds > 0)));
+        Assert.Equal(4, (await harness.Bus.GetAllLatestAsync(BusTopics.LatestVm)).Count);
+    }
+
+    [Fact]
     public async Task ConfiguredHostName_IsPublishedInsteadOfTheFileName()
     {
         var uri = LibvirtTestData.UriOf("nova.xml");

@@ -25,10 +25,18 @@ internal sealed class TempNodeFile : IDisposable
     public void Restore() => File.Move(Path + ".away", Path);
 
     /// <summary>Rewrites the file without the domain named <paramref name="name"/> (the VM was deleted).</summary>
-    public void RemoveDomain(string name)
+    public void RemoveDomain(string name) =>
+        Rewrite(doc => doc.Root!.Elements("domain").Single(d => (string?)d.Element("name") == name).Remove());
+
+    /// <summary>Rewrites the file with the domain <paramref name="name"/> of <paramref name="otherFile"/> added (a VM was started).</summary>
+    public void AddDomain(string otherFile, string name) =>
+        Rewrite(doc => doc.Root!.Elements("domain").Last().AddAfterSelf(
+            System.Xml.Linq.XDocument.Load(otherFile).Root!.Elements("domain").Single(d => (string?)d.Element("name") == name)));
+
+    private void Rewrite(Action<System.Xml.Linq.XDocument> change)
     {
         var doc = System.Xml.Linq.XDocument.Load(Path);
-        doc.Root!.Elements("domain").Single(d => (string?)d.Element("name") == name).Remove();
+        change(doc);
         var stamp = File.GetLastWriteTimeUtc(Path);
         // Written aside and renamed over, so the poller never opens a half-written file; stamped later
         // than the old one so a rewrite within the same clock tick still looks changed.
