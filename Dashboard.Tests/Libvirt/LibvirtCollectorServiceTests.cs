@@ -35,7 +35,7 @@ public class LibvirtCollectorServiceTests
                 Assert.Equal("demo", vm.Nova?.ProjectName);
                 Assert.NotNull(vm.Nova?.InstanceName);
                 Assert.Single(vm.Disks);
-                Assert.InRange(vm.RateSeconds, 0.1, 1.0);
+                Assert.InRange(vm.RateSeconds, 0.05, 5.0);
                 Assert.True(vm.CpuPercent > 0, "the test driver's CPU time grows with the clock");
                 Assert.True(vm.NetRxBytesPerSec > 0 && vm.DiskIops > 0);
             });
