@@ -25,52 +25,34 @@ internal sealed class LibvirtHostPoller(
     private HashSet<string> _lastSeen = new(StringComparer.Ordinal);
     private bool? _up;
 
-    /// <summary>The URI this poller reads.</summary>
-    public string Uri => uri;
-
     /// <summary>Runs until <paramref name="stopping"/> is cancelled; never throws for libvirt failures.</summary>
     public void Run(CancellationToken stopping)
     {
         var backOff = TimeSpan.FromSeconds(options.ReconnectInitialSeconds);
         while (!stopping.IsCancellationRequested)
         {
-            LibvirtConnection connection;
-            DateTime? fileStamp;
+            // Stamped before the open, so a change racing the open causes one reopen too many, never one too few.
+            var fileStamp = TestFileStamp();
+            string? reason;
+            var polled = false;
             try
             {
-                connection = LibvirtConnection.OpenReadOnly(uri);
-                fileStamp = TestFileStamp();
+                using var connection = LibvirtConnection.OpenReadOnly(uri);
+                var hostName = LibvirtUris.HostNameOf(uri, options.HostNameFor(uri), connection);
+                reason = PollUntilLost(connection, hostName, fileStamp, ref polled, stopping);
             }
             catch (LibvirtException ex)
             {
-                ReportDown(ex.LibvirtMessage, backOff);
-                Sleep(backOff, stopping);
-                backOff = NextBackOff(backOff, options);
-                continue;
+                reason = ex.LibvirtMessage;
             }
 
-            using (connection)
+            // A connection that opens but cannot be read keeps backing off; one that polled starts over.
+            backOff = polled ? TimeSpan.FromSeconds(options.ReconnectInitialSeconds) : backOff;
+            if (reason is not null && !stopping.IsCancellationRequested)
             {
-                string hostName;
-                try
-                {
-                    hostName = LibvirtUris.HostNameOf(uri, options.HostNameFor(uri), connection);
-                }
-                catch (LibvirtException ex)
-                {
-                    ReportDown(ex.LibvirtMessage, backOff);
-                    Sleep(backOff, stopping);
-                    backOff = NextBackOff(backOff, options);
-                    continue;
-                }
-
-                ReportUp(hostName);
-                backOff = TimeSpan.FromSeconds(options.ReconnectInitialSeconds);
-                if (PollUntilLost(connection, hostName, fileStamp, stopping) is { } reason)
-                {
-                    ReportDown(reason, backOff);
-                    Sleep(backOff, stopping);
-                }
+                ReportDown(reason, backOff);
+                Sleep(backOff, stopping);
+                backOff = NextBackOff(backOff, options);
             }
         }
     }
@@ -80,7 +62,8 @@ internal sealed class LibvirtHostPoller(
         TimeSpan.FromSeconds(Math.Min(current.TotalSeconds * 2, options.ReconnectMaxSeconds));
 
     /// <summary>Polls at the configured interval; returns why the connection is lost, or null to reopen at once.</summary>
-    private string? PollUntilLost(LibvirtConnection connection, string hostName, DateTime? fileStamp, CancellationToken stopping)
+    private string? PollUntilLost(
+        LibvirtConnection connection, string hostName, DateTime? fileStamp, ref bool polled, CancellationToken stopping)
     {
         var reader = new LibvirtHostReader(connection, hostName, options.XmlRefreshPolls);
         var next = time.GetTimestamp();
@@ -119,6 +102,12 @@ internal sealed class LibvirtHostPoller(
             }
 
             var elapsed = time.GetElapsedTime(started);
+            if (!polled)
+            {
+                polled = true;
+                ReportUp(hostName);
+            }
+
             Publish(reading, at, elapsed);
             next += (long)(options.PollInterval.TotalSeconds * time.TimestampFrequency);
             var wait = TimeSpan.FromSeconds((next - time.GetTimestamp()) / (double)time.TimestampFrequency);

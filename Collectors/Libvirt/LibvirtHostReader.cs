@@ -207,6 +207,8 @@ public sealed unsafe class LibvirtHostReader
             counters.StateReason = reason;
         }
 
+        // A bulk balloon group already carries the guest's memory stats when the guest reports any.
+        var balloonFromBulk = counters.HasBalloon;
         if (!counters.HasCpu || !counters.HasVcpu || !counters.HasBalloon)
         {
             FillFromInfo(domain, counters);
@@ -214,7 +216,7 @@ public sealed unsafe class LibvirtHostReader
 
         var active = counters.State is 1 or 2 or 3 or 4 or 7;
         var xml = XmlOf(domain, uuid, counters);
-        if (active && counters.AvailableKiB is null)
+        if (active && !balloonFromBulk)
         {
             FillMemoryStats(domain, counters);
         }
