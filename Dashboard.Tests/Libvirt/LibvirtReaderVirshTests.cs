@@ -119,7 +119,7 @@ public class LibvirtReaderVirshTests
     [Fact]
     public void Read_ThousandDomains_MatchesVirshListAndSampledDominfo()
     {
-        var uri = LibvirtTestData.UriOf("domains-1000.xml");
+        var uri = ScaleNodeFile.ThousandDomainsUri;
         var names = Lines(Virsh.Run(uri, "list", "--all", "--name"));
         var uuids = Lines(Virsh.Run(uri, "list", "--all", "--uuid"));
         var reading = ReadOnce(uri);
