@@ -6,12 +6,6 @@ namespace SdnDashboard.Collectors.Libvirt;
 /// </summary>
 public sealed class LibvirtException : Exception
 {
-    /// <summary><c>VIR_ERR_NO_DOMAIN</c>: the domain vanished between listing and reading it.</summary>
-    public const int NoDomain = 42;
-
-    /// <summary><c>VIR_ERR_OPERATION_INVALID</c>: e.g. stats of a domain that is not running.</summary>
-    public const int OperationInvalid = 55;
-
     public LibvirtException()
         : this("libvirt call failed")
     {

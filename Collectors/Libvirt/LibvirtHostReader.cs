@@ -172,6 +172,9 @@ public sealed unsafe class LibvirtHostReader
             case VirTypedParameter.TypeULLong:
                 DomainStatsFields.Apply(counters, field, unchecked((long)parameter->ULLong));
                 break;
+            case VirTypedParameter.TypeDouble:
+                DomainStatsFields.Apply(counters, field, (long)parameter->Double);
+                break;
             case VirTypedParameter.TypeString when parameter->String != 0:
                 DomainStatsFields.Apply(counters, field, Marshal.PtrToStringUTF8(parameter->String) ?? "");
                 break;

@@ -49,13 +49,6 @@ internal static unsafe partial class LibvirtNative
     [LibraryImport(Library, EntryPoint = "virDomainStatsRecordListFree")]
     public static partial void DomainStatsRecordListFree(VirDomainStatsRecord** stats);
 
-    /// <summary>
-    /// Fills <paramref name="domains"/> with an array of domain references: each is released with
-    /// <c>virDomainFree</c> and the array itself with <c>free()</c>.
-    /// </summary>
-    [LibraryImport(Library, EntryPoint = "virConnectListAllDomains")]
-    public static partial int ConnectListAllDomains(LibvirtConnectionHandle conn, nint** domains, uint flags);
-
     /// <summary>Takes an extra reference on a domain owned by someone else (a stats record).</summary>
     [LibraryImport(Library, EntryPoint = "virDomainRef")]
     public static partial int DomainRef(nint domain);

@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace SdnDashboard.Collectors.Libvirt.Native;
 
-/// <summary><c>virTypedParameter</c>: an 80-byte field name, a type tag, an 8-byte union; 96 bytes.</summary>
+/// <summary>
+/// <c>virTypedParameter</c>: an 80-byte field name, a type tag, an 8-byte union; 96 bytes. The boolean
+/// member (type 6) is left out: no stats field the collector reads is a boolean.
+/// </summary>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
 internal unsafe struct VirTypedParameter
 {
@@ -14,7 +17,6 @@ internal unsafe struct VirTypedParameter
     public const int TypeLLong = 3;
     public const int TypeULLong = 4;
     public const int TypeDouble = 5;
-    public const int TypeBoolean = 6;
     public const int TypeString = 7;
 
     [FieldOffset(0)]
@@ -37,9 +39,6 @@ internal unsafe struct VirTypedParameter
 
     [FieldOffset(88)]
     public double Double;
-
-    [FieldOffset(88)]
-    public byte Boolean;
 
     [FieldOffset(88)]
     public nint String;
