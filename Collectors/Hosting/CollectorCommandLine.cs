@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SdnDashboard.Collectors.Bus;
+using SdnDashboard.Collectors.Libvirt;
 
 namespace SdnDashboard.Collectors.Hosting;
 
@@ -12,6 +13,7 @@ public static class CollectorCommandLine
 {
     private const string Usage = """
         usage: SdnDashboard.Collectors [run]          run the collectors (Redis:Configuration from appsettings or env)
+               SdnDashboard.Collectors libvirt snapshot --uri URI [--uri URI2 ...]
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -21,6 +23,8 @@ public static class CollectorCommandLine
         {
             case "run":
                 return await RunHostAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+            case "libvirt":
+                return await LibvirtSnapshotCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System).ConfigureAwait(false);
             case "-h" or "--help" or "help":
                 Console.WriteLine(Usage);
                 return 0;

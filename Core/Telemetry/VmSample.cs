@@ -47,6 +47,12 @@ public sealed record VmSample
 
     public double DiskIops { get; init; }
 
+    /// <summary>
+    /// Seconds the rates above cover (since this VM's previous sample); 0 when this is its first sample
+    /// and no rate is known yet.
+    /// </summary>
+    public double RateSeconds { get; init; }
+
     public IReadOnlyList<VmInterfaceSample> Interfaces { get; init; } = [];
 
     public IReadOnlyList<VmDiskSample> Disks { get; init; } = [];
