@@ -25,6 +25,10 @@ internal sealed class LibvirtHostPoller(
     private HashSet<string> _lastSeen = new(StringComparer.Ordinal);
     private bool? _up;
 
+    /// <summary>What the UI and the log say when the process cannot load libvirt at all.</summary>
+    public const string MissingLibraryMessage =
+        "libvirt.so.0 is not installed on this machine; install it with: sudo apt-get install libvirt0";
+
     /// <summary>Runs until <paramref name="stopping"/> is cancelled; never throws for libvirt failures.</summary>
     public void Run(CancellationToken stopping)
     {
@@ -44,6 +48,11 @@ internal sealed class LibvirtHostPoller(
             catch (LibvirtException ex)
             {
                 reason = ex.LibvirtMessage;
+            }
+            catch (DllNotFoundException)
+            {
+                // Keep retrying: the admin may install the library while the dashboard runs.
+                reason = MissingLibraryMessage;
             }
 
             // A connection that opens but cannot be read keeps backing off; one that polled starts over.

@@ -22,6 +22,7 @@ public sealed class OverviewTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new SdnDashboard.Core.Balancing.BalancerState(new SdnDashboard.Core.Balancing.BalancerSettings(), []));
         var bus = new InProcessTelemetryBus(TimeProvider.System, Options.Create(new BusOptions()), NullLogger<InProcessTelemetryBus>.Instance);
         Services.AddSingleton<ITelemetryBus>(bus);
         _feed = new ClusterFeed(bus, TimeProvider.System, NullLogger<ClusterFeed>.Instance);

@@ -12,12 +12,15 @@ public static class DashboardHostExtensions
 {
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
+        builder.AddBuiltInTestbed();
         builder.Services.AddTelemetryBus(builder.Configuration);
-        builder.Services.AddCollectors(builder.Configuration);
-        builder.Services.AddBalancer(builder.Configuration);
         builder.AddStorage();
         builder.AddAuth();
+
+        // Feeds subscribe before the collectors start, so the first reports reach them.
         builder.Services.AddLiveFeeds();
+        builder.Services.AddCollectors(builder.Configuration);
+        builder.Services.AddBalancer(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddHealth();

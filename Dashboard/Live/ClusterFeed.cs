@@ -75,6 +75,25 @@ public sealed class ClusterFeed(ITelemetryBus bus, TimeProvider time, ILogger<Cl
             VmHistory.Record(poll.Vms, now);
         }
 
+        Publish(next);
+    }
+
+    /// <summary>Records a source going up or down.</summary>
+    public void Apply(SourceStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ClusterSnapshot next;
+        lock (_gate)
+        {
+            next = _current with { Sources = _current.Sources.SetItem($"{status.Kind}:{status.Source}", status) };
+            Volatile.Write(ref _current, next);
+        }
+
+        Publish(next);
+    }
+
+    private void Publish(ClusterSnapshot next)
+    {
         foreach (var watcher in _watchers)
         {
             watcher.Writer.TryWrite(next);
@@ -94,6 +113,11 @@ public sealed class ClusterFeed(ITelemetryBus bus, TimeProvider time, ILogger<Cl
         await using var subscription = await bus.SubscribeAsync(BusTopics.VmStats, (poll, _) =>
         {
             Apply(poll);
+            return ValueTask.CompletedTask;
+        }, stoppingToken).ConfigureAwait(false);
+        await using var statuses = await bus.SubscribeAsync(BusTopics.SourceStatus, (status, _) =>
+        {
+            Apply(status);
             return ValueTask.CompletedTask;
         }, stoppingToken).ConfigureAwait(false);
         await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);

@@ -16,6 +16,12 @@ public sealed record ClusterSnapshot
     /// <summary>Cluster-wide VM network rate, one point per update, the last 15 minutes.</summary>
     public ImmutableList<TrafficPoint> Traffic { get; init; } = [];
 
+    /// <summary>The last status each source reported, by <c>kind:source</c>.</summary>
+    public ImmutableDictionary<string, SourceStatus> Sources { get; init; } = ImmutableDictionary<string, SourceStatus>.Empty;
+
+    /// <summary>Sources whose last report says they are down.</summary>
+    public IEnumerable<SourceStatus> DownSources => Sources.Values.Where(s => !s.Up).OrderBy(s => s.Kind).ThenBy(s => s.Source);
+
     /// <summary>When the last message arrived; <c>null</c> before the first.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Components;
+using SdnDashboard.Core.Balancing;
+using SdnDashboard.Dashboard.Components.Balancer;
 using SdnDashboard.Dashboard.Components.Controls;
 using SdnDashboard.Dashboard.Live;
 
@@ -7,11 +10,18 @@ namespace SdnDashboard.Dashboard.Components.Pages;
 public partial class Overview : LiveComponentBase
 {
     private IReadOnlyList<ChartSeries> _series = [];
+    private IReadOnlyList<(string Service, BalanceIndex? Index)> _balance = [];
 
-    protected override void OnSnapshot(ClusterSnapshot snapshot) =>
+    [Inject]
+    private BalancerState Balancer { get; set; } = default!;
+
+    protected override void OnSnapshot(ClusterSnapshot snapshot)
+    {
+        _balance = Balancer.Snapshot(Time.GetUtcNow()).Select(s => (s.Definition.Name, BalanceIndex.Of(s))).ToList();
         _series =
         [
             new ChartSeries("In", snapshot.Traffic.Select(p => new ChartPoint(p.At, p.RxBytesPerSec)).ToList()),
             new ChartSeries("Out", snapshot.Traffic.Select(p => new ChartPoint(p.At, p.TxBytesPerSec)).ToList()),
         ];
+    }
 }
