@@ -25,7 +25,8 @@ public sealed class BalancerAdmin(
     {
         ArgumentNullException.ThrowIfNull(definition);
         var before = state.Services.FirstOrDefault(s => string.Equals(s.Name, definition.Name, StringComparison.OrdinalIgnoreCase));
-        var onlyAlgorithm = before is not null && before with { Algorithm = definition.Algorithm } == definition
+        // Records compare lists by reference, so members are compared item by item.
+        var onlyAlgorithm = before is not null && before with { Algorithm = definition.Algorithm, Members = definition.Members } == definition
                             && before.Members.SequenceEqual(definition.Members);
         if (Deny(user, onlyAlgorithm ? Roles.Operator : Roles.Admin) is { } denied)
         {

@@ -1,6 +1,8 @@
 using MudBlazor.Services;
 using SdnDashboard.Collectors.Bus;
 using SdnDashboard.Collectors.Hosting;
+using SdnDashboard.Dashboard.Api;
+using SdnDashboard.Dashboard.Hubs;
 using SdnDashboard.Dashboard.Auth;
 using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Components;
@@ -24,6 +26,8 @@ public static class DashboardHostExtensions
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddHealth();
+        builder.AddApi();
+        builder.AddTelemetryHub();
         return builder;
     }
 
@@ -42,6 +46,9 @@ public static class DashboardHostExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapApi();
+        app.MapMetrics();
+        app.MapTelemetryHub();
         app.MapHealth();
     }
 }
