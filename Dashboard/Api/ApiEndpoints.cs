@@ -3,6 +3,8 @@ using SdnDashboard.Core.Balancing;
 using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Events;
 using SdnDashboard.Dashboard.Live;
+using SdnDashboard.Dashboard.Traffic;
+using System.Globalization;
 
 namespace SdnDashboard.Dashboard.Api;
 
@@ -38,10 +40,36 @@ public static class ApiEndpoints
         api.MapDelete("/balancer/affinity/{service}/{client}", async (string service, string client, BalancerAdmin admin, ClaimsPrincipal user, CancellationToken ct) =>
                 ToResult(await admin.EvictAffinityAsync(user, service, client, ct).ConfigureAwait(false)))
             .WithSummary("Evict one client so its next packet is balanced afresh (Operator)");
+        api.MapGet("/traffic/hourly", async (string? date, TrafficTable table, TimeProvider time, CancellationToken ct) =>
+                ParseDay(date, time) is { } day
+                    ? Results.Ok((await table.RowsAsync(day, ct: ct).ConfigureAwait(false))
+                        .Select(r => new { hourStart = r.HourStart, vm = r.Vm, rxBytes = r.RxBytes, txBytes = r.TxBytes, source = r.Source, host = r.Host }))
+                    : BadDate(date))
+            .WithSummary("Hourly bytes per VM of one UTC day (default today), from libvirt counters and sFlow estimates");
+        api.MapGet("/traffic/table2.csv", async (string? date, string? nodes, TrafficTable table, TimeProvider time, CancellationToken ct) =>
+            {
+                if (ParseDay(date, time) is not { } day)
+                {
+                    return BadDate(date);
+                }
+
+                var hosts = string.IsNullOrWhiteSpace(nodes) ? null : nodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var rows = await table.RowsAsync(day, hosts, ct).ConfigureAwait(false);
+                return Results.File(System.Text.Encoding.UTF8.GetBytes(TrafficTable.ToCsv(day, rows)), "text/csv",
+                    $"traffic-{day:yyyy-MM-dd}.csv");
+            })
+            .WithSummary("The paper's Table 2 for one UTC day as CSV: hours x VMs, MB in + out");
         api.MapGet("/events", (EventLog log, string? category, string? kind, string? text, int? limit, CancellationToken ct) =>
                 log.QueryAsync(new EventQuery(category, kind, text, Limit: limit ?? 500), ct))
             .WithSummary("Audit log and system events, newest first");
     }
+
+    private static DateOnly? ParseDay(string? date, TimeProvider time) =>
+        string.IsNullOrEmpty(date) ? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)
+        : DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static IResult BadDate(string? date) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"'{date}' is not a date in the form YYYY-MM-DD"] });
 
     private static async Task<IResult> PutServiceAsync(
         string name, ServiceDefinition body, BalancerAdmin admin, ClaimsPrincipal user, CancellationToken ct)

@@ -11,6 +11,8 @@ public class SdnDbContext(DbContextOptions<SdnDbContext> options) : IdentityDbCo
 
     public DbSet<BalancerServiceRecord> BalancerServices => Set<BalancerServiceRecord>();
 
+    public DbSet<TrafficHourRecord> TrafficHours => Set<TrafficHourRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -26,6 +28,15 @@ public class SdnDbContext(DbContextOptions<SdnDbContext> options) : IdentityDbCo
             e.Property(x => x.User).HasMaxLength(128);
             // SQLite cannot order by DateTimeOffset natively; store UTC ticks so ORDER BY and ranges work.
             e.Property(x => x.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        });
+        modelBuilder.Entity<TrafficHourRecord>(e =>
+        {
+            e.ToTable("TrafficHours");
+            e.HasKey(x => new { x.HourStart, x.Vm, x.Source });
+            e.Property(x => x.Vm).HasMaxLength(128);
+            e.Property(x => x.Source).HasMaxLength(16);
+            e.Property(x => x.Host).HasMaxLength(128);
+            e.Property(x => x.HourStart).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
         modelBuilder.Entity<BalancerServiceRecord>(e =>
         {

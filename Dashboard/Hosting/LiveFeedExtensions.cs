@@ -1,5 +1,6 @@
 using SdnDashboard.Dashboard.Events;
 using SdnDashboard.Dashboard.Live;
+using SdnDashboard.Dashboard.Traffic;
 
 namespace SdnDashboard.Dashboard.Hosting;
 
@@ -12,6 +13,9 @@ public static class LiveFeedExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClusterFeed>());
         services.AddSingleton<EventLog>();
         services.AddHostedService<SystemEventRecorder>();
+        services.AddSingleton<TrafficRollup>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrafficRollup>());
+        services.AddSingleton<TrafficTable>();
         return services;
     }
 }

@@ -275,6 +275,34 @@ namespace SdnDashboard.Dashboard.Data.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("SdnDashboard.Dashboard.Data.TrafficHourRecord", b =>
+                {
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vm")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RxBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TxBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HourStart", "Vm", "Source");
+
+                    b.ToTable("TrafficHours", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

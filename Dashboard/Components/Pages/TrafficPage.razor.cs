@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using SdnDashboard.Dashboard.Live;
+using SdnDashboard.Dashboard.Traffic;
+
+namespace SdnDashboard.Dashboard.Components.Pages;
+
+/// <summary>The paper's Table 2 from the hourly roll-ups, for any day and node selection; today refreshes live.</summary>
+public partial class TrafficPage : ComponentBase, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private DateTime? _day;
+    private IReadOnlyCollection<string> _hosts = [];
+    private IReadOnlyList<string> _knownHosts = [];
+    private IReadOnlyList<string> _vms = [];
+    private IReadOnlyList<int> _hours = [];
+    private int? _currentHour;
+    private Dictionary<(int Hour, string Vm, string Source), double> _cells = [];
+
+    [Inject]
+    private TrafficTable Table { get; set; } = default!;
+
+    [Inject]
+    private ClusterFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private DateOnly Day => DateOnly.FromDateTime(_day ?? Time.GetUtcNow().UtcDateTime);
+
+    private string CsvUrl =>
+        $"api/v1/traffic/table2.csv?date={Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" +
+        (_hosts.Any() ? "&nodes=" + Uri.EscapeDataString(string.Join(',', _hosts)) : "");
+
+    protected override async Task OnInitializedAsync()
+    {
+        _day = Time.GetUtcNow().UtcDateTime.Date;
+        await LoadAsync();
+        _ = RefreshAsync(_stop.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task OnDayChanged(DateTime? day)
+    {
+        _day = day;
+        await LoadAsync();
+    }
+
+    private async Task OnHostsChanged(IReadOnlyCollection<string> hosts)
+    {
+        _hosts = hosts.ToList();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var now = Time.GetUtcNow();
+        var rows = await Table.RowsAsync(Day, _hosts.ToList(), _stop.Token);
+        _knownHosts = Feed.Current.Hosts.Keys.Concat(rows.Select(r => r.Host).OfType<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
+        _vms = rows.Select(r => r.Vm).Distinct().Order(StringComparer.Ordinal).ToList();
+        _cells = rows.ToDictionary(r => (r.HourStart.Hour, r.Vm, r.Source), r => TrafficTable.Megabytes(r.RxBytes + r.TxBytes));
+        var today = DateOnly.FromDateTime(now.UtcDateTime) == Day;
+        _currentHour = today ? now.UtcDateTime.Hour : null;
+        _hours = Enumerable.Range(0, today ? now.UtcDateTime.Hour + 1 : 24).ToList();
+    }
+
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TrafficRollup.FlushInterval, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                if (_currentHour is not null)
+                {
+                    await InvokeAsync(async () =>
+                    {
+                        await LoadAsync();
+                        StateHasChanged();
+                    });
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Page closed.
+        }
+    }
+}
