@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace SdnDashboard.Core.OpenFlow.Messages;
 
 /// <summary>Walks OXM TLVs without allocating: class, field, has-mask, value and mask spans.</summary>
-public ref struct OxmReader(ReadOnlySpan<byte> fields)
+public ref struct OxmReader(ReadOnlySpan<byte> fields, int baseOffset = 0)
 {
     /// <summary>OFPXMC_OPENFLOW_BASIC.</summary>
     public const ushort OpenFlowBasic = 0x8000;
@@ -34,14 +34,14 @@ public ref struct OxmReader(ReadOnlySpan<byte> fields)
 
         if (_fields.Length - _offset < 4)
         {
-            throw new OpenFlowException("OXM header cut short", _offset);
+            throw new OpenFlowException("OXM header cut short", baseOffset + _offset);
         }
 
         var header = BinaryPrimitives.ReadUInt32BigEndian(_fields[_offset..]);
         var length = (int)(header & 0xFF);
         if (_fields.Length - _offset - 4 < length)
         {
-            throw new OpenFlowException($"OXM length {length} runs past the match", _offset);
+            throw new OpenFlowException($"OXM length {length} runs past the match", baseOffset + _offset);
         }
 
         Offset = _offset;

@@ -142,7 +142,7 @@ public static class Of13Codec
         }
 
         var fields = frame.Slice(offset + MatchHeaderSize, length - MatchHeaderSize);
-        var reader = new OxmReader(fields.Span);
+        var reader = new OxmReader(fields.Span, offset + MatchHeaderSize);
         while (reader.MoveNext())
         {
             // Walking validates every TLV length against the match.

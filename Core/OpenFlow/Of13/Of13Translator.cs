@@ -404,7 +404,7 @@ public static class Of13Translator
         }
 
         uint inPort = 0;
-        var reader = new OxmReader(frame.Slice(24 + Of13Codec.MatchHeaderSize, matchLength - Of13Codec.MatchHeaderSize));
+        var reader = new OxmReader(frame.Slice(24 + Of13Codec.MatchHeaderSize, matchLength - Of13Codec.MatchHeaderSize), 24 + Of13Codec.MatchHeaderSize);
         while (reader.MoveNext())
         {
             if (reader.Class == OxmReader.OpenFlowBasic && reader.Field == OxmInPort && reader.Value.Length == 4)
