@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using SdnDashboard.Collectors.Bus;
 using SdnDashboard.Collectors.Hosting;
 using SdnDashboard.Dashboard.Components;
+using SdnDashboard.Dashboard.Controller;
 
 namespace SdnDashboard.Dashboard.Hosting;
 
@@ -12,6 +13,7 @@ public static class DashboardHostExtensions
     {
         builder.Services.AddTelemetryBus(builder.Configuration);
         builder.Services.AddCollectors(builder.Configuration);
+        builder.Services.AddOpenFlowController(builder.Configuration);
         builder.AddStorage();
         builder.Services.AddLiveFeeds();
         builder.Services.AddMudServices();
