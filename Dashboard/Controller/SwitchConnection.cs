@@ -22,6 +22,7 @@ internal sealed class SwitchConnection
     private readonly CancellationTokenSource _closed = new();
     private readonly List<SwitchPort> _pendingPorts = [];
     private readonly List<FlowEntryView> _pendingFlows = [];
+    private readonly List<PacketIn> _earlyPacketIns = [];
     private readonly byte[] _scratch = new byte[OpenFlowFraming.MaxMessageSize];
     private byte[]? _receiveScratch;
     private long _queuedBytes;
@@ -175,7 +176,7 @@ internal sealed class SwitchConnection
     private void Handle(in ReadOnlySequence<byte> frame)
     {
         var dialect = Dialect;
-        if (dialect is not null && IsReady && frame.FirstSpan.Length > 1 && frame.FirstSpan[1] == dialect.PacketInType)
+        if (dialect is not null && _featuresVersion != 0 && frame.FirstSpan.Length > 1 && frame.FirstSpan[1] == dialect.PacketInType)
         {
             HandlePacketIn(dialect, frame);
             return;
@@ -262,8 +263,18 @@ internal sealed class SwitchConnection
         }
 
         _server.Statistics.OnPacketIn();
-        _server.Dispatcher.Post(this, packetIn);
+        if (IsReady)
+        {
+            _server.Dispatcher.Post(this, packetIn);
+        }
+        else if (_earlyPacketIns.Count < MaxEarlyPacketIns)
+        {
+            // Between the features reply and the port description: the apps hear of the switch first.
+            _earlyPacketIns.Add(packetIn);
+        }
     }
+
+    private const int MaxEarlyPacketIns = 4096;
 
     private void Negotiate(OfMessage message, byte peerVersion)
     {
@@ -314,6 +325,12 @@ internal sealed class SwitchConnection
         var ports = _pendingPorts.OrderBy(p => p.Number).ToList();
         _pendingPorts.Clear();
         _server.OnReady(this, new SwitchConnected(DatapathId, dialect.Version, ports));
+        foreach (var packetIn in _earlyPacketIns)
+        {
+            _server.Dispatcher.Post(this, packetIn);
+        }
+
+        _earlyPacketIns.Clear();
     }
 
     /// <summary>Asks for every flow; replies are matched by xid and gathered until the last part.</summary>
