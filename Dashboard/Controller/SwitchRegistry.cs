@@ -86,11 +86,22 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
 
     private readonly record struct FlowKey(byte TableId, ushort Priority, PacketMatch Match);
 
-    private sealed class LedgerEntry(IntendedFlow flow)
+    /// <summary>Mutable so that a flow re-sent (a learning switch re-learning) updates in place without allocating.</summary>
+    private sealed class LedgerEntry(FlowModCommandMessage flowMod, DateTimeOffset sentAt)
     {
-        public IntendedFlow Flow { get; set; } = flow;
+        public FlowModCommandMessage FlowMod { get; set; } = flowMod;
+
+        public IReadOnlyList<FlowAction> Actions { get; set; } = flowMod.Actions;
+
+        public DateTimeOffset SentAt { get; set; } = sentAt;
 
         public bool SeenByStats { get; set; }
+
+        public IntendedFlow ToIntendedFlow() => new()
+        {
+            TableId = FlowMod.TableId, Priority = FlowMod.Priority, Match = FlowMod.Match, Actions = Actions, Cookie = FlowMod.Cookie,
+            IdleTimeoutSeconds = FlowMod.IdleTimeoutSeconds, HardTimeoutSeconds = FlowMod.HardTimeoutSeconds, SentAt = SentAt,
+        };
     }
 
     private sealed class SwitchState(ulong datapathId, int capacity)
@@ -152,17 +163,22 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                 switch (f.Command)
                 {
                     case FlowModCommand.Add:
-                        if (_ledger.Count >= capacity && !_ledger.ContainsKey(key))
+                        if (_ledger.TryGetValue(key, out var existing))
+                        {
+                            existing.FlowMod = f;
+                            existing.Actions = f.Actions;
+                            existing.SentAt = now;
+                            existing.SeenByStats = false;
+                        }
+                        else if (_ledger.Count < capacity)
+                        {
+                            _ledger[key] = new LedgerEntry(f, now);
+                        }
+                        else
                         {
                             _truncated = true;
-                            return;
                         }
 
-                        _ledger[key] = new LedgerEntry(new IntendedFlow
-                        {
-                            TableId = f.TableId, Priority = f.Priority, Match = f.Match, Actions = f.Actions, Cookie = f.Cookie,
-                            IdleTimeoutSeconds = f.IdleTimeoutSeconds, HardTimeoutSeconds = f.HardTimeoutSeconds, SentAt = now,
-                        });
                         break;
                     case FlowModCommand.DeleteStrict:
                         _ledger.Remove(key);
@@ -177,14 +193,14 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                     case FlowModCommand.ModifyStrict:
                         if (_ledger.TryGetValue(key, out var entry))
                         {
-                            entry.Flow = entry.Flow with { Actions = f.Actions };
+                            entry.Actions = f.Actions;
                         }
 
                         break;
                     case FlowModCommand.Modify:
                         foreach (var e in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match)).Select(kv => kv.Value))
                         {
-                            e.Flow = e.Flow with { Actions = f.Actions };
+                            e.Actions = f.Actions;
                         }
 
                         break;
@@ -223,21 +239,21 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                 var missing = new List<IntendedFlow>();
                 foreach (var (key, entry) in _ledger.ToList())
                 {
-                    var flow = entry.Flow;
-                    var hardExpired = flow.HardTimeoutSeconds > 0 && now >= flow.SentAt.AddSeconds(flow.HardTimeoutSeconds);
+                    var flow = entry.FlowMod;
+                    var hardExpired = flow.HardTimeoutSeconds > 0 && now >= entry.SentAt.AddSeconds(flow.HardTimeoutSeconds);
                     var absent = !present.Contains(key);
 
                     // An idle flow that the switch held once, or that has been idle for its whole timeout, has
                     // expired by itself when it is gone; only a flow that never could have expired is missing.
                     var idleExpired = absent && flow.IdleTimeoutSeconds > 0
-                        && (entry.SeenByStats || now >= flow.SentAt.AddSeconds(flow.IdleTimeoutSeconds));
+                        && (entry.SeenByStats || now >= entry.SentAt.AddSeconds(flow.IdleTimeoutSeconds));
                     if (hardExpired || idleExpired)
                     {
                         _ledger.Remove(key);
                     }
-                    else if (absent && flow.SentAt < requestSentAt)
+                    else if (absent && entry.SentAt < requestSentAt)
                     {
-                        missing.Add(flow);
+                        missing.Add(entry.ToIntendedFlow());
                     }
                 }
 

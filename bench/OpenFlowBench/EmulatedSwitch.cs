@@ -121,7 +121,7 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
                     await _socket.SendAsync(_send.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
                 }
 
-                await ReceiveOnceAsync(cancellationToken, 1000).ConfigureAwait(false);
+                await ReceiveOnceAsync(cancellationToken, 0).ConfigureAwait(false);
                 ForgiveLosses();
             }
         }
@@ -186,19 +186,26 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         BinaryPrimitives.WriteUInt32BigEndian(d[(offset + 4)..], xid);
     }
 
-    /// <summary>Reads what has arrived and handles every whole message; true when something arrived.</summary>
+    /// <summary>Reads what has arrived and handles every whole message; true when something arrived. A zero timeout waits without a timer (the hot loop).</summary>
     private async Task<bool> ReceiveOnceAsync(CancellationToken cancellationToken, int timeoutMs)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(timeoutMs);
         int n;
-        try
+        if (timeoutMs == 0)
         {
-            n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), timeout.Token).ConfigureAwait(false);
+            n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        else
         {
-            return false;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(timeoutMs);
+            try
+            {
+                n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
         }
 
         if (n == 0)

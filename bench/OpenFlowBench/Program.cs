@@ -62,7 +62,8 @@ async Task<string> MeasureAsync(string name, byte version, int windowSize)
 
         await Task.WhenAll(fleet.Select(s => s.LearnAsync(stop.Token)));
         var load = fleet.Select(s => Task.Run(() => s.LoadAsync(stop.Token))).ToArray();
-        await Task.Delay(1000);
+        // Warm-up: tiered JIT settles in both processes before the measured runs.
+        await Task.Delay(3000);
         var rates = new List<double>();
         for (var r = 0; r < runs; r++)
         {

@@ -42,7 +42,9 @@ internal static class ServeCommand
             // Stopped.
         }
 
-        Console.WriteLine($"packet-ins {server.Statistics.PacketIns}, messages sent {server.Statistics.MessagesSent}, malformed {server.Statistics.Malformed}");
+        var packetIns = Math.Max(1, server.Statistics.PacketIns);
+        Console.WriteLine($"packet-ins {server.Statistics.PacketIns}, messages sent {server.Statistics.MessagesSent}, malformed {server.Statistics.Malformed}, "
+            + $"allocated {GC.GetTotalAllocatedBytes() / packetIns} B per packet-in (process total, app included), gen0 GCs {GC.CollectionCount(0)}");
         return 0;
     }
 }
