@@ -5,6 +5,7 @@ using SdnDashboard.Bench.OpenFlow;
 // OpenFlowBench run   [--switches 16] [--macs 1000] [--window 256] [--seconds 3] [--runs 5]
 //                     [--controllers ours,ovs-testcontroller,os-ken] [--versions 13,10] [--modes throughput,latency]
 // OpenFlowBench serve --port N [--stats-interval S] [--host 127.0.0.1]
+// OpenFlowBench micro
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i + 1 < args.Length; i += 2)
 {
@@ -15,6 +16,11 @@ string Opt(string key, string fallback) => options.TryGetValue(key, out var v) ?
 int IntOpt(string key, int fallback) => int.Parse(Opt(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
 var verb = args.Length > 0 ? args[0] : "run";
+if (verb == "micro")
+{
+    return MicroCommand.Run();
+}
+
 if (verb == "serve")
 {
     return await ServeCommand.RunAsync(IntOpt("port", 6653), IntOpt("stats-interval", 0), Opt("host", "127.0.0.1"));
