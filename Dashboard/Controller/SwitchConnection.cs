@@ -23,9 +23,12 @@ internal sealed class SwitchConnection
     private readonly List<SwitchPort> _pendingPorts = [];
     private readonly List<FlowEntryView> _pendingFlows = [];
     private readonly List<PacketIn> _earlyPacketIns = [];
+    private uint _pendingFlowsXid;
     private readonly byte[] _scratch = new byte[OpenFlowFraming.MaxMessageSize];
     private byte[]? _receiveScratch;
     private long _queuedBytes;
+    private long _lastReceivedTicks;
+    private long _echoSentTicks;
     private int _xid;
     private int _closing;
     private byte _featuresVersion;
@@ -36,7 +39,7 @@ internal sealed class SwitchConnection
         _server = server;
         RemoteAddress = remoteAddress;
         StartedAt = now;
-        LastReceivedAt = now;
+        _lastReceivedTicks = now.UtcTicks;
     }
 
     public string RemoteAddress { get; }
@@ -54,9 +57,20 @@ internal sealed class SwitchConnection
 
     public bool IsClosed => Volatile.Read(ref _closing) != 0;
 
-    public DateTimeOffset LastReceivedAt { get; private set; }
+    /// <summary>Written by the receive loop, read by the housekeeping timer: kept as ticks so reads are never torn.</summary>
+    public DateTimeOffset LastReceivedAt => new(Volatile.Read(ref _lastReceivedTicks), TimeSpan.Zero);
 
-    public DateTimeOffset? EchoSentAt { get; set; }
+    /// <summary>When an unanswered echo request went out; null when none is outstanding.</summary>
+    public DateTimeOffset? EchoSentAt
+    {
+        get
+        {
+            var ticks = Volatile.Read(ref _echoSentTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+
+        set => Volatile.Write(ref _echoSentTicks, value?.UtcTicks ?? 0);
+    }
 
     public DateTimeOffset? StatsRequestedAt { get; private set; }
 
@@ -150,8 +164,8 @@ internal sealed class SwitchConnection
                 {
                     while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
                     {
-                        LastReceivedAt = _server.Now;
-                        EchoSentAt = null;
+                        Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
+                        Volatile.Write(ref _echoSentTicks, 0);
                         Handle(frame);
                         buffer = buffer.Slice(frame.End);
                     }
@@ -176,7 +190,8 @@ internal sealed class SwitchConnection
     private void Handle(in ReadOnlySequence<byte> frame)
     {
         var dialect = Dialect;
-        if (dialect is not null && _featuresVersion != 0 && frame.FirstSpan.Length > 1 && frame.FirstSpan[1] == dialect.PacketInType)
+        var type = frame.FirstSpan.Length > 1 ? frame.FirstSpan[1] : frame.Slice(1, 1).FirstSpan[0];
+        if (dialect is not null && _featuresVersion != 0 && type == dialect.PacketInType)
         {
             HandlePacketIn(dialect, frame);
             return;
@@ -349,6 +364,13 @@ internal sealed class SwitchConnection
 
     private void OnFlowStats(OpenFlowDialect dialect, FlowStatsReply reply)
     {
+        if (reply.Xid != _pendingFlowsXid)
+        {
+            // Parts of an older poll that a newer request overtook are dropped, never mixed in.
+            _pendingFlows.Clear();
+            _pendingFlowsXid = reply.Xid;
+        }
+
         foreach (var flow in reply.Flows)
         {
             _pendingFlows.Add(new FlowEntryView
