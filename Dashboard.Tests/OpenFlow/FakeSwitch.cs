@@ -51,6 +51,9 @@ internal sealed class FakeSwitch : IAsyncDisposable
 
     public bool IsClosedByPeer { get; private set; }
 
+    /// <summary>What stopped the read loop when it was not the connection closing.</summary>
+    public Exception? ReadError { get; private set; }
+
     public async Task SendAsync(OfMessage message)
     {
         var buffer = new byte[OpenFlowFraming.MaxMessageSize];
@@ -94,7 +97,7 @@ internal sealed class FakeSwitch : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            throw new IOException($"the controller closed the connection before sending a {typeof(T).Name}");
+            throw new IOException($"the controller closed the connection before sending a {typeof(T).Name}", ReadError);
         }
     }
 
@@ -144,6 +147,11 @@ internal sealed class FakeSwitch : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
         {
             IsClosedByPeer = !_stop.IsCancellationRequested;
+        }
+        catch (Exception ex)
+        {
+            ReadError = ex;
+            throw;
         }
         finally
         {
