@@ -23,9 +23,6 @@ public abstract class OpenFlowDialect
     /// <summary>1.0 lists ports in the features reply; 1.3 needs a port-desc request.</summary>
     public abstract bool PortsInFeaturesReply { get; }
 
-    /// <summary>The wire value of "any port" for stats requests (OFPP_ANY / OFPP_NONE).</summary>
-    public abstract uint AnyPort { get; }
-
     public static OpenFlowDialect For(byte version) => version switch
     {
         OfVersion.V13 => V13,
@@ -60,8 +57,6 @@ public abstract class OpenFlowDialect
 
         public override bool PortsInFeaturesReply => false;
 
-        public override uint AnyPort => OfPorts.Any;
-
         public override OfMessage Read(ReadOnlyMemory<byte> frame) => Of13Codec.Read(frame);
 
         public override int Write(OfMessage message, Span<byte> destination) => Of13Writer.Write(message, destination);
@@ -92,8 +87,6 @@ public abstract class OpenFlowDialect
         public override byte Version => OfVersion.V10;
 
         public override bool PortsInFeaturesReply => true;
-
-        public override uint AnyPort => Of10Type.PortNone;
 
         public override OfMessage Read(ReadOnlyMemory<byte> frame) => Of10Codec.Read(frame);
 
