@@ -60,7 +60,8 @@ public sealed class DashboardProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_NOLOGO"] = "1";
-        var all = new Dictionary<string, string> { ["Auth:AdminPassword"] = AdminPassword };
+        // Port 0: dashboards of parallel tests must not fight over the OpenFlow port.
+        var all = new Dictionary<string, string> { ["Auth:AdminPassword"] = AdminPassword, ["Controller:Listen"] = "127.0.0.1:0" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;

@@ -6,6 +6,7 @@ using SdnDashboard.Dashboard.Hubs;
 using SdnDashboard.Dashboard.Auth;
 using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Components;
+using SdnDashboard.Dashboard.Controller;
 
 namespace SdnDashboard.Dashboard.Hosting;
 
@@ -23,6 +24,7 @@ public static class DashboardHostExtensions
         builder.Services.AddLiveFeeds();
         builder.Services.AddCollectors(builder.Configuration);
         builder.Services.AddBalancer(builder.Configuration);
+        builder.Services.AddOpenFlowController(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddHealth();

@@ -1,0 +1,5 @@
+
+namespace SdnDashboard.Core.OpenFlow.Messages;
+
+/// <summary>Barrier reply.</summary>
+public sealed record BarrierReplyMessage : OfMessage;

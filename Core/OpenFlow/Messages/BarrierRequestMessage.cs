@@ -1,0 +1,5 @@
+
+namespace SdnDashboard.Core.OpenFlow.Messages;
+
+/// <summary>Barrier request.</summary>
+public sealed record BarrierRequestMessage : OfMessage;

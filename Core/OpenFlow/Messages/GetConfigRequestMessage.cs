@@ -1,0 +1,5 @@
+
+namespace SdnDashboard.Core.OpenFlow.Messages;
+
+/// <summary>Get-config request.</summary>
+public sealed record GetConfigRequestMessage : OfMessage;

@@ -1,0 +1,486 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using SdnDashboard.Core.Control;
+using SdnDashboard.Core.OpenFlow;
+using SdnDashboard.Core.OpenFlow.Messages;
+using SdnDashboard.Core.OpenFlow.Of13;
+
+namespace SdnDashboard.Dashboard.Controller;
+
+/// <summary>
+/// One switch's TCP (or TLS) connection: hello and version negotiation, features and port description, then
+/// events to the dispatcher and commands back. Reads frames with <see cref="OpenFlowFraming"/> off a
+/// <see cref="PipeReader"/>; writes go into a <see cref="Pipe"/> drained by a send loop, so any thread can queue
+/// a message without waiting for the socket. A stream that cannot be framed closes this connection only.
+/// </summary>
+internal sealed class SwitchConnection
+{
+    private readonly Stream _stream;
+    private readonly OpenFlowServer _server;
+    private readonly Pipe _output = new(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false));
+    private readonly Lock _writeLock = new();
+    private readonly CancellationTokenSource _closed = new();
+    private readonly List<SwitchPort> _pendingPorts = [];
+    private readonly List<FlowEntryView> _pendingFlows = [];
+    private readonly List<PacketIn> _earlyPacketIns = [];
+    private uint _pendingFlowsXid;
+    private readonly byte[] _scratch = new byte[OpenFlowFraming.MaxMessageSize];
+    private byte[]? _receiveScratch;
+    private long _queuedBytes;
+    private long _lastReceivedTicks;
+    private long _echoSentTicks;
+    private int _xid;
+    private int _closing;
+    private byte _featuresVersion;
+
+    public SwitchConnection(Stream stream, string remoteAddress, OpenFlowServer server, DateTimeOffset now)
+    {
+        _stream = stream;
+        _server = server;
+        RemoteAddress = remoteAddress;
+        StartedAt = now;
+        _lastReceivedTicks = now.UtcTicks;
+    }
+
+    public string RemoteAddress { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Zero until the features reply.</summary>
+    public ulong DatapathId { get; private set; }
+
+    /// <summary>Null until hello negotiated a version.</summary>
+    public OpenFlowDialect? Dialect { get; private set; }
+
+    /// <summary>Handshake done; the apps have been told.</summary>
+    public bool IsReady { get; private set; }
+
+    public bool IsClosed => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>Written by the receive loop, read by the housekeeping timer: kept as ticks so reads are never torn.</summary>
+    public DateTimeOffset LastReceivedAt => new(Volatile.Read(ref _lastReceivedTicks), TimeSpan.Zero);
+
+    /// <summary>When an unanswered echo request went out; null when none is outstanding.</summary>
+    public DateTimeOffset? EchoSentAt
+    {
+        get
+        {
+            var ticks = Volatile.Read(ref _echoSentTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+
+        set => Volatile.Write(ref _echoSentTicks, value?.UtcTicks ?? 0);
+    }
+
+    public DateTimeOffset? StatsRequestedAt { get; private set; }
+
+    /// <summary>Owned by the dispatcher thread: a flush is owed at the end of its batch.</summary>
+    public bool FlushPending { get; set; }
+
+    private uint StatsXid { get; set; }
+
+    private uint NextXid() => (uint)Interlocked.Increment(ref _xid);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
+        var token = linked.Token;
+
+        // The send loop ends when Close completes the output pipe, after sending what was queued (a hello-failed
+        // error, say); disposing the stream below unblocks it if the peer has stopped reading.
+        var sender = SendLoopAsync(cancellationToken);
+        var reason = "closed by the switch";
+        try
+        {
+            Send(new HelloMessage { Xid = NextXid(), VersionBitmap = OfVersion.SupportedBitmap }, OfVersion.V13);
+            await ReceiveLoopAsync(token).ConfigureAwait(false);
+        }
+        catch (OpenFlowException ex)
+        {
+            _server.OnMalformed(this, ex);
+            reason = $"malformed stream: {ex.Message}";
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            reason = cancellationToken.IsCancellationRequested ? "controller stopping" : reason;
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
+        {
+            reason = ex.Message;
+        }
+        finally
+        {
+            Close(reason);
+            try
+            {
+                await sender.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or IOException or ObjectDisposedException
+                or System.Net.Sockets.SocketException)
+            {
+                // The peer is gone or not reading; what is left unsent is dropped with the connection.
+            }
+
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            _closed.Dispose();
+        }
+    }
+
+    /// <summary>Closes once; the server tells the apps, the registry and the bus if this was a live switch.</summary>
+    public void Close(string reason)
+    {
+        if (Interlocked.Exchange(ref _closing, 1) != 0)
+        {
+            return;
+        }
+
+        lock (_writeLock)
+        {
+            _output.Writer.Complete();
+        }
+
+        try
+        {
+            _closed.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already torn down.
+        }
+
+        _server.OnClosed(this, reason);
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken token)
+    {
+        var reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 65536, minimumReadSize: 4096, leaveOpen: true));
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                try
+                {
+                    while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
+                    {
+                        Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
+                        Volatile.Write(ref _echoSentTicks, 0);
+                        Handle(frame);
+                        buffer = buffer.Slice(frame.End);
+                    }
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                if (result.IsCompleted || IsClosed)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Handle(in ReadOnlySequence<byte> frame)
+    {
+        var dialect = Dialect;
+        var type = frame.FirstSpan.Length > 1 ? frame.FirstSpan[1] : frame.Slice(1, 1).FirstSpan[0];
+        if (dialect is not null && _featuresVersion != 0 && type == dialect.PacketInType)
+        {
+            HandlePacketIn(dialect, frame);
+            return;
+        }
+
+        var bytes = frame.ToArray();
+        OfMessage message;
+        try
+        {
+            message = dialect is null ? Of13Codec.Read(bytes) : dialect.Read(bytes);
+        }
+        catch (OpenFlowException ex)
+        {
+            // The frame was whole; only its inside is bad. Drop it and keep the switch.
+            _server.OnMalformed(this, ex);
+            return;
+        }
+
+        if (dialect is null)
+        {
+            Negotiate(message, bytes[0]);
+            return;
+        }
+
+        switch (message)
+        {
+            case EchoRequestMessage echo:
+                Send(new EchoReplyMessage { Xid = echo.Xid, Data = echo.Data });
+                break;
+            case FeaturesReplyMessage features:
+                OnFeatures(dialect, features);
+                break;
+            case PortDescReply ports:
+                _pendingPorts.AddRange(ports.Ports.Select(dialect.ToSwitchPort));
+                if (!ports.More && !IsReady)
+                {
+                    BecomeReady(dialect);
+                }
+
+                break;
+            case FlowStatsReply stats when stats.Xid == StatsXid:
+                OnFlowStats(dialect, stats);
+                break;
+            case FlowRemovedMessage removed when IsReady:
+                var removedEvent = dialect.ToFlowRemoved(DatapathId, removed);
+                _server.Registry.OnFlowRemoved(removedEvent);
+                _server.Dispatcher.Post(this, removedEvent);
+                break;
+            case PortStatusMessage status when IsReady:
+                var change = new PortStatusChanged(DatapathId, (PortChange)Math.Min(status.Reason, (byte)2), dialect.ToSwitchPort(status.Port));
+                _server.Registry.OnPortStatus(change);
+                _server.Dispatcher.Post(this, change);
+                break;
+            case ErrorMessage error:
+                _server.OnSwitchError(this, error);
+                break;
+            default:
+                // Echo replies, barrier replies, and anything the controller did not ask for: liveness only.
+                break;
+        }
+    }
+
+    private void HandlePacketIn(OpenFlowDialect dialect, in ReadOnlySequence<byte> frame)
+    {
+        PacketIn packetIn;
+        try
+        {
+            if (frame.IsSingleSegment)
+            {
+                packetIn = dialect.ReadPacketIn(DatapathId, frame.FirstSpan);
+            }
+            else
+            {
+                var length = (int)frame.Length;
+                _receiveScratch ??= new byte[OpenFlowFraming.MaxMessageSize];
+                frame.CopyTo(_receiveScratch);
+                packetIn = dialect.ReadPacketIn(DatapathId, _receiveScratch.AsSpan(0, length));
+            }
+        }
+        catch (OpenFlowException ex)
+        {
+            _server.OnMalformed(this, ex);
+            return;
+        }
+
+        _server.Statistics.OnPacketIn();
+        if (IsReady)
+        {
+            _server.Dispatcher.Post(this, packetIn);
+        }
+        else if (_earlyPacketIns.Count < MaxEarlyPacketIns)
+        {
+            // Between the features reply and the port description: the apps hear of the switch first.
+            _earlyPacketIns.Add(packetIn);
+        }
+    }
+
+    private const int MaxEarlyPacketIns = 4096;
+
+    private void Negotiate(OfMessage message, byte peerVersion)
+    {
+        if (message is not HelloMessage hello)
+        {
+            throw new OpenFlowException($"expected hello, got {message.GetType().Name}", 1);
+        }
+
+        var version = OfVersion.Negotiate(peerVersion, hello.VersionBitmap);
+        if (version == 0)
+        {
+            // OFPET_HELLO_FAILED / OFPHFC_INCOMPATIBLE, in the peer's own version so it can read it.
+            var text = System.Text.Encoding.ASCII.GetBytes("no common version; this controller speaks OpenFlow 1.0 and 1.3");
+            Send(new ErrorMessage { Xid = hello.Xid, Type = 0, Code = 0, Data = text }, OfVersion.V13, peerVersion);
+            throw new OpenFlowException($"no common OpenFlow version with a peer offering version {peerVersion}", 0);
+        }
+
+        Dialect = OpenFlowDialect.For(version);
+        Send(new FeaturesRequestMessage { Xid = NextXid() });
+    }
+
+    private void OnFeatures(OpenFlowDialect dialect, FeaturesReplyMessage features)
+    {
+        if (IsReady || _featuresVersion != 0)
+        {
+            return;
+        }
+
+        _featuresVersion = dialect.Version;
+        DatapathId = features.DatapathId;
+
+        // Whole packets to the controller: a buffer id is then only used when the switch chooses to buffer.
+        Send(new SwitchConfigMessage { Xid = NextXid(), IsSet = true, Flags = 0, MissSendLength = 0xFFFF });
+        if (dialect.PortsInFeaturesReply)
+        {
+            _pendingPorts.AddRange(features.Ports.Select(dialect.ToSwitchPort));
+            BecomeReady(dialect);
+        }
+        else
+        {
+            Send(new PortDescRequest { Xid = NextXid() });
+        }
+    }
+
+    private void BecomeReady(OpenFlowDialect dialect)
+    {
+        IsReady = true;
+        var ports = _pendingPorts.OrderBy(p => p.Number).ToList();
+        _pendingPorts.Clear();
+        _server.OnReady(this, new SwitchConnected(DatapathId, dialect.Version, ports));
+        foreach (var packetIn in _earlyPacketIns)
+        {
+            _server.Dispatcher.Post(this, packetIn);
+        }
+
+        _earlyPacketIns.Clear();
+    }
+
+    /// <summary>Asks for every flow; replies are matched by xid and gathered until the last part.</summary>
+    public void RequestFlowStats(DateTimeOffset now)
+    {
+        if (Dialect is not { } dialect || !IsReady)
+        {
+            return;
+        }
+
+        var xid = NextXid();
+        StatsXid = xid;
+        StatsRequestedAt = now;
+        Send(dialect.AllFlowsRequest(xid));
+    }
+
+    private void OnFlowStats(OpenFlowDialect dialect, FlowStatsReply reply)
+    {
+        if (reply.Xid != _pendingFlowsXid)
+        {
+            // Parts of an older poll that a newer request overtook are dropped, never mixed in.
+            _pendingFlows.Clear();
+            _pendingFlowsXid = reply.Xid;
+        }
+
+        foreach (var flow in reply.Flows)
+        {
+            _pendingFlows.Add(new FlowEntryView
+            {
+                TableId = flow.TableId, Priority = flow.Priority, Match = dialect.ToPacketMatch(flow.Match),
+                Actions = dialect.ToFlowActions(flow.Instructions), Cookie = flow.Cookie, PacketCount = flow.PacketCount,
+                ByteCount = flow.ByteCount, Duration = Of13Translator.Duration(flow.DurationSeconds, flow.DurationNanoseconds),
+                IdleTimeoutSeconds = flow.IdleTimeout, HardTimeoutSeconds = flow.HardTimeout,
+            });
+        }
+
+        if (!reply.More)
+        {
+            var flows = _pendingFlows.ToList();
+            _pendingFlows.Clear();
+            _server.Registry.OnFlowStats(DatapathId, flows, StatsRequestedAt ?? _server.Now, _server.Now);
+        }
+    }
+
+    /// <summary>Queues a control command without flushing; false when the connection is closed.</summary>
+    public bool Enqueue(SwitchCommand command)
+    {
+        var dialect = Dialect;
+        if (dialect is null || IsClosed)
+        {
+            return false;
+        }
+
+        lock (_writeLock)
+        {
+            if (IsClosed)
+            {
+                return false;
+            }
+
+            var length = dialect.CommandLength(command);
+            var span = _output.Writer.GetSpan(length);
+            dialect.WriteCommand(command, NextXid(), span);
+            _output.Writer.Advance(length);
+            Interlocked.Add(ref _queuedBytes, length);
+        }
+
+        _server.Statistics.OnSent(1);
+        return true;
+    }
+
+    /// <summary>Hands what was queued to the send loop; drops the switch when it has stopped reading.</summary>
+    public void Flush()
+    {
+        if (Interlocked.Read(ref _queuedBytes) > _server.Options.MaxSendQueueBytes)
+        {
+            Close("send queue full: the switch stopped reading");
+            return;
+        }
+
+        lock (_writeLock)
+        {
+            if (!IsClosed)
+            {
+                _output.Writer.FlushAsync().GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    /// <summary>Sends one modelled message (handshake, echo, polls) and flushes.</summary>
+    public void Send(OfMessage message) => Send(message, Dialect?.Version ?? OfVersion.V13);
+
+    private void Send(OfMessage message, byte version, byte headerVersion = 0)
+    {
+        lock (_writeLock)
+        {
+            if (IsClosed)
+            {
+                return;
+            }
+
+            var length = OpenFlowDialect.For(version).Write(message, _scratch);
+            if (headerVersion != 0)
+            {
+                _scratch[0] = headerVersion;
+            }
+
+            _output.Writer.Write(_scratch.AsSpan(0, length));
+            Interlocked.Add(ref _queuedBytes, length);
+            _output.Writer.FlushAsync().GetAwaiter().GetResult();
+        }
+
+        _server.Statistics.OnSent(1);
+    }
+
+    private async Task SendLoopAsync(CancellationToken token)
+    {
+        await Task.Yield();
+        var reader = _output.Reader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(token).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            foreach (var segment in buffer)
+            {
+                await _stream.WriteAsync(segment, token).ConfigureAwait(false);
+            }
+
+            Interlocked.Add(ref _queuedBytes, -buffer.Length);
+            reader.AdvanceTo(buffer.End);
+            if (result.IsCompleted)
+            {
+                await reader.CompleteAsync().ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using SdnDashboard.Core.Control;
+
+namespace SdnDashboard.Dashboard.Controller;
+
+/// <summary>
+/// Every switch the controller has seen, what its flow table really holds (from flow-stats polls) and the ledger
+/// of flows the controller installed, so the UI can show intended-but-missing and present-but-unintended flows.
+/// Fed by the connection layer; read by the UI and API. Thread-safe.
+/// </summary>
+public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
+{
+    private readonly ConcurrentDictionary<ulong, SwitchState> _switches = new();
+
+    /// <summary>Raised (on the connection layer's thread) after a switch's view changed; the argument is its datapath id.</summary>
+    public event Action<ulong>? Changed;
+
+    /// <summary>Every switch seen since start, connected or not.</summary>
+    public IReadOnlyList<SwitchView> Snapshot() =>
+        [.. _switches.Values.Select(s => s.View()).OrderBy(v => v.DatapathId)];
+
+    public SwitchView? Get(ulong datapathId) => _switches.TryGetValue(datapathId, out var state) ? state.View() : null;
+
+    /// <summary>A switch finished its handshake: a new session, whose ledger starts empty (apps re-send their flows).</summary>
+    public void OnConnected(ulong datapathId, byte version, string remoteAddress, IReadOnlyList<SwitchPort> ports, DateTimeOffset now)
+    {
+        var state = _switches.GetOrAdd(datapathId, id => new SwitchState(id, options.Value.FlowLedgerCapacity));
+        state.Connect(version, remoteAddress, ports, now);
+        Changed?.Invoke(datapathId);
+    }
+
+    public void OnDisconnected(ulong datapathId, string reason, DateTimeOffset now)
+    {
+        if (_switches.TryGetValue(datapathId, out var state))
+        {
+            state.Disconnect(reason, now);
+            Changed?.Invoke(datapathId);
+        }
+    }
+
+    public void OnPortStatus(PortStatusChanged change)
+    {
+        if (_switches.TryGetValue(change.DatapathId, out var state))
+        {
+            state.PortChanged(change);
+            Changed?.Invoke(change.DatapathId);
+        }
+    }
+
+    /// <summary>Notes a flow-mod the controller sent: adds enter the ledger, deletes leave it, modifies change its actions.</summary>
+    public void RecordFlowMod(FlowModCommandMessage flowMod, DateTimeOffset now)
+    {
+        if (_switches.TryGetValue(flowMod.DatapathId, out var state))
+        {
+            state.Record(flowMod, now);
+        }
+    }
+
+    public void OnFlowRemoved(FlowRemoved removed)
+    {
+        if (_switches.TryGetValue(removed.DatapathId, out var state))
+        {
+            state.Removed(removed);
+        }
+    }
+
+    /// <summary>A complete flow-stats reply arrived for a request sent at <paramref name="requestSentAt"/>.</summary>
+    public void OnFlowStats(ulong datapathId, IReadOnlyList<FlowEntryView> flows, DateTimeOffset requestSentAt, DateTimeOffset now)
+    {
+        if (_switches.TryGetValue(datapathId, out var state))
+        {
+            state.Stats(flows, requestSentAt, now);
+            Changed?.Invoke(datapathId);
+        }
+    }
+
+    /// <summary>Does every field <paramref name="filter"/> sets have the same value in <paramref name="match"/>?</summary>
+    public static bool Covers(PacketMatch filter, PacketMatch match) =>
+        Same(filter.InPort, match.InPort) && Same(filter.EthSrc, match.EthSrc) && Same(filter.EthDst, match.EthDst)
+        && Same(filter.EthType, match.EthType) && Same(filter.VlanId, match.VlanId) && Same(filter.IpProto, match.IpProto)
+        && Same(filter.Ipv4Src, match.Ipv4Src) && Same(filter.Ipv4Dst, match.Ipv4Dst) && Same(filter.TpSrc, match.TpSrc)
+        && Same(filter.TpDst, match.TpDst) && Same(filter.ArpTpa, match.ArpTpa);
+
+    private static bool Same<T>(T? filter, T? value) => filter is null || Equals(filter, value);
+
+    private readonly record struct FlowKey(byte TableId, ushort Priority, PacketMatch Match);
+
+    /// <summary>Mutable so that a flow re-sent (a learning switch re-learning) updates in place without allocating.</summary>
+    private sealed class LedgerEntry(FlowModCommandMessage flowMod, DateTimeOffset sentAt)
+    {
+        public FlowModCommandMessage FlowMod { get; set; } = flowMod;
+
+        public IReadOnlyList<FlowAction> Actions { get; set; } = flowMod.Actions;
+
+        public DateTimeOffset SentAt { get; set; } = sentAt;
+
+        public bool SeenByStats { get; set; }
+
+        public IntendedFlow ToIntendedFlow() => new()
+        {
+            TableId = FlowMod.TableId, Priority = FlowMod.Priority, Match = FlowMod.Match, Actions = Actions, Cookie = FlowMod.Cookie,
+            IdleTimeoutSeconds = FlowMod.IdleTimeoutSeconds, HardTimeoutSeconds = FlowMod.HardTimeoutSeconds, SentAt = SentAt,
+        };
+    }
+
+    private sealed class SwitchState(ulong datapathId, int capacity)
+    {
+        private readonly Lock _lock = new();
+        private readonly Dictionary<FlowKey, LedgerEntry> _ledger = [];
+        private SwitchView _view = new() { DatapathId = datapathId };
+        private bool _truncated;
+
+        public SwitchView View()
+        {
+            lock (_lock)
+            {
+                return _view with { IntendedCount = _ledger.Count, LedgerTruncated = _truncated };
+            }
+        }
+
+        public void Connect(byte version, string remote, IReadOnlyList<SwitchPort> ports, DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                _ledger.Clear();
+                _truncated = false;
+                _view = new SwitchView
+                {
+                    DatapathId = datapathId, Version = version, RemoteAddress = remote, Connected = true, ConnectedSince = now,
+                    Ports = ports,
+                };
+            }
+        }
+
+        public void Disconnect(string reason, DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                _view = _view with { Connected = false, DisconnectedAt = now, DisconnectReason = reason };
+            }
+        }
+
+        public void PortChanged(PortStatusChanged change)
+        {
+            lock (_lock)
+            {
+                var ports = _view.Ports.Where(p => p.Number != change.Port.Number).ToList();
+                if (change.Change != PortChange.Deleted)
+                {
+                    ports.Add(change.Port);
+                }
+
+                _view = _view with { Ports = [.. ports.OrderBy(p => p.Number)] };
+            }
+        }
+
+        public void Record(FlowModCommandMessage f, DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                var key = new FlowKey(f.TableId, f.Priority, f.Match);
+                switch (f.Command)
+                {
+                    case FlowModCommand.Add:
+                        if (_ledger.TryGetValue(key, out var existing))
+                        {
+                            existing.FlowMod = f;
+                            existing.Actions = f.Actions;
+                            existing.SentAt = now;
+                            existing.SeenByStats = false;
+                        }
+                        else if (_ledger.Count < capacity)
+                        {
+                            _ledger[key] = new LedgerEntry(f, now);
+                        }
+                        else
+                        {
+                            _truncated = true;
+                        }
+
+                        break;
+                    case FlowModCommand.DeleteStrict:
+                        _ledger.Remove(key);
+                        break;
+                    case FlowModCommand.Delete:
+                        foreach (var k in _ledger.Keys.Where(k => (f.TableId == 0xFF || k.TableId == f.TableId) && Covers(f.Match, k.Match)).ToList())
+                        {
+                            _ledger.Remove(k);
+                        }
+
+                        break;
+                    case FlowModCommand.ModifyStrict:
+                        if (_ledger.TryGetValue(key, out var entry))
+                        {
+                            entry.Actions = f.Actions;
+                        }
+
+                        break;
+                    case FlowModCommand.Modify:
+                        foreach (var e in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match)).Select(kv => kv.Value))
+                        {
+                            e.Actions = f.Actions;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        public void Removed(FlowRemoved removed)
+        {
+            lock (_lock)
+            {
+                _ledger.Remove(new FlowKey(removed.TableId, removed.Priority, removed.Match));
+            }
+        }
+
+        public void Stats(IReadOnlyList<FlowEntryView> flows, DateTimeOffset requestSentAt, DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                var present = new HashSet<FlowKey>(flows.Count);
+                var unintended = new List<FlowEntryView>();
+                foreach (var flow in flows)
+                {
+                    var key = new FlowKey(flow.TableId, flow.Priority, flow.Match);
+                    present.Add(key);
+                    if (_ledger.TryGetValue(key, out var entry))
+                    {
+                        entry.SeenByStats = true;
+                    }
+                    else
+                    {
+                        unintended.Add(flow);
+                    }
+                }
+
+                var missing = new List<IntendedFlow>();
+                foreach (var (key, entry) in _ledger.ToList())
+                {
+                    var flow = entry.FlowMod;
+                    var hardExpired = flow.HardTimeoutSeconds > 0 && now >= entry.SentAt.AddSeconds(flow.HardTimeoutSeconds);
+                    var absent = !present.Contains(key);
+
+                    // An idle flow that the switch held once, or that has been idle for its whole timeout, has
+                    // expired by itself when it is gone; only a flow that never could have expired is missing.
+                    var idleExpired = absent && flow.IdleTimeoutSeconds > 0
+                        && (entry.SeenByStats || now >= entry.SentAt.AddSeconds(flow.IdleTimeoutSeconds));
+                    if (hardExpired || idleExpired)
+                    {
+                        _ledger.Remove(key);
+                    }
+                    else if (absent && entry.SentAt < requestSentAt)
+                    {
+                        missing.Add(entry.ToIntendedFlow());
+                    }
+                }
+
+                _view = _view with { LastStatsAt = now, Flows = flows, IntendedButMissing = missing, PresentButUnintended = unintended };
+            }
+        }
+    }
+}

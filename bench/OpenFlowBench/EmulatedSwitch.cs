@@ -1,0 +1,352 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SdnDashboard.Bench.OpenFlow;
+
+/// <summary>
+/// One switch of the load generator, cbench's method: after a learning phase (one broadcast packet-in per
+/// emulated host MAC), it keeps up to <c>window</c> packet-ins in flight, each from one learned MAC to another
+/// with a fresh buffer id, and counts the flow-mods that come back (window 1 = latency mode). It answers the
+/// handshake, echoes, barriers and stats requests of any controller. One task per switch, no locks.
+/// </summary>
+internal sealed class EmulatedSwitch(int index, byte version, int macCount, int window)
+{
+    private const int FrameLength = 60;
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+    private readonly byte[] _receive = new byte[1 << 20];
+    private readonly byte[] _send = new byte[1 << 20];
+    private readonly byte[] _reply = new byte[4096];
+    private int _receiveLength;
+    private uint _xid;
+    private uint _bufferId;
+    private long _sent;
+    private long _flowModsAtLastCheck;
+    private bool _featuresAnswered;
+    private long _lastProgressTicks;
+
+    public ulong DatapathId => 0x0000_0000_bee0_0000UL + (ulong)index;
+
+    private long _flowMods;
+    private long _packetOuts;
+    private long _errors;
+
+    public long FlowMods => Interlocked.Read(ref _flowMods);
+
+    public long PacketOuts => Interlocked.Read(ref _packetOuts);
+
+    public long Errors => Interlocked.Read(ref _errors);
+
+    private int PacketInLength => version == 4 ? 42 + FrameLength : 18 + FrameLength;
+
+    private ulong Mac(int i) => 0x0200_0000_0000UL | ((ulong)index << 24) | (uint)i;
+
+    private static uint PortOf(int i) => 1 + (uint)(i % 16);
+
+    public async Task ConnectAsync(IPEndPoint controller, CancellationToken cancellationToken)
+    {
+        await _socket.ConnectAsync(controller, cancellationToken).ConfigureAwait(false);
+        var hello = new byte[version == 4 ? 16 : 8];
+        Header(hello, 0, 0, hello.Length, ++_xid);
+        if (version == 4)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(hello.AsSpan(8), 0x0001_0008);
+            BinaryPrimitives.WriteUInt32BigEndian(hello.AsSpan(12), 1u << 4);
+        }
+
+        await _socket.SendAsync(hello, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Handshake and learning phase: every MAC sent once as a broadcast source, until each was flooded.</summary>
+    public async Task LearnAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + 15_000;
+        while (Environment.TickCount64 < deadline && !_featuresAnswered)
+        {
+            await ReceiveOnceAsync(cancellationToken, 300).ConfigureAwait(false);
+        }
+
+        // Let the rest of the handshake (config, port description, initial flow-mods) settle.
+        while (Environment.TickCount64 < deadline && await ReceiveOnceAsync(cancellationToken, 300).ConfigureAwait(false))
+        {
+        }
+
+        for (var i = 0; i < macCount; i += 256)
+        {
+            var n = 0;
+            for (var j = i; j < Math.Min(macCount, i + 256); j++)
+            {
+                n += WritePacketIn(_send.AsSpan(n), OfBroadcast, Mac(j), PortOf(j));
+            }
+
+            await _socket.SendAsync(_send.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+        }
+
+        while (PacketOuts + FlowMods < macCount && Environment.TickCount64 < deadline)
+        {
+            await ReceiveOnceAsync(cancellationToken, 500).ConfigureAwait(false);
+        }
+
+        if (PacketOuts + FlowMods < macCount)
+        {
+            throw new TimeoutException($"switch {index}: the controller answered {PacketOuts + FlowMods} of {macCount} learning packet-ins");
+        }
+    }
+
+    private const ulong OfBroadcast = 0xFFFF_FFFF_FFFFUL;
+
+    /// <summary>Keeps the window full until cancelled.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        _sent = FlowMods;
+        var next = 0;
+        _lastProgressTicks = Environment.TickCount64;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var outstanding = _sent - FlowMods;
+                if (outstanding < window)
+                {
+                    var n = 0;
+                    for (var k = outstanding; k < window && n + PacketInLength <= _send.Length; k++)
+                    {
+                        var src = next;
+                        var dst = (next + 1) % macCount;
+                        next = dst;
+                        n += WritePacketIn(_send.AsSpan(n), Mac(dst), Mac(src), PortOf(src));
+                        _sent++;
+                    }
+
+                    await _socket.SendAsync(_send.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                }
+
+                await ReceiveOnceAsync(cancellationToken, 0).ConfigureAwait(false);
+                ForgiveLosses();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Measurement over.
+        }
+    }
+
+    /// <summary>A controller that dropped packet-ins would stall the window for ever; after a second without progress the lost ones are written off.</summary>
+    private void ForgiveLosses()
+    {
+        var now = Environment.TickCount64;
+        if (FlowMods != _flowModsAtLastCheck)
+        {
+            _flowModsAtLastCheck = FlowMods;
+            _lastProgressTicks = now;
+        }
+        else if (now - _lastProgressTicks > 1000)
+        {
+            _sent = FlowMods;
+            _lastProgressTicks = now;
+        }
+    }
+
+    private int WritePacketIn(Span<byte> d, ulong dst, ulong src, uint inPort)
+    {
+        var length = PacketInLength;
+        d[..length].Clear();
+        var bufferId = ++_bufferId & 0x7FFF_FFFF;
+        Header(d, 0, 10, length, ++_xid);
+        BinaryPrimitives.WriteUInt32BigEndian(d[8..], bufferId);
+        BinaryPrimitives.WriteUInt16BigEndian(d[12..], FrameLength);
+        int data;
+        if (version == 4)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(d[24..], 1);
+            BinaryPrimitives.WriteUInt16BigEndian(d[26..], 12);
+            BinaryPrimitives.WriteUInt32BigEndian(d[28..], 0x8000_0004);
+            BinaryPrimitives.WriteUInt32BigEndian(d[32..], inPort);
+            data = 42;
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(d[14..], (ushort)inPort);
+            data = 18;
+        }
+
+        BinaryPrimitives.WriteUInt16BigEndian(d[data..], (ushort)(dst >> 32));
+        BinaryPrimitives.WriteUInt32BigEndian(d[(data + 2)..], (uint)dst);
+        BinaryPrimitives.WriteUInt16BigEndian(d[(data + 6)..], (ushort)(src >> 32));
+        BinaryPrimitives.WriteUInt32BigEndian(d[(data + 8)..], (uint)src);
+        BinaryPrimitives.WriteUInt16BigEndian(d[(data + 12)..], 0x0800);
+        return length;
+    }
+
+    private void Header(Span<byte> d, int offset, byte type, int length, uint xid)
+    {
+        d[offset] = version;
+        d[offset + 1] = type;
+        BinaryPrimitives.WriteUInt16BigEndian(d[(offset + 2)..], (ushort)length);
+        BinaryPrimitives.WriteUInt32BigEndian(d[(offset + 4)..], xid);
+    }
+
+    /// <summary>Reads what has arrived and handles every whole message; true when something arrived. A zero timeout waits without a timer (the hot loop).</summary>
+    private async Task<bool> ReceiveOnceAsync(CancellationToken cancellationToken, int timeoutMs)
+    {
+        int n;
+        if (timeoutMs == 0)
+        {
+            n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(timeoutMs);
+            try
+            {
+                n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+
+        if (n == 0)
+        {
+            throw new IOException($"switch {index}: the controller closed the connection");
+        }
+
+        _receiveLength += n;
+        var p = 0;
+        while (_receiveLength - p >= 8)
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(_receive.AsSpan(p + 2));
+            if (length < 8)
+            {
+                throw new IOException($"switch {index}: bad message length {length}");
+            }
+
+            if (_receiveLength - p < length)
+            {
+                break;
+            }
+
+            await HandleAsync(_receive.AsMemory(p, length), cancellationToken).ConfigureAwait(false);
+            p += length;
+        }
+
+        Buffer.BlockCopy(_receive, p, _receive, 0, _receiveLength - p);
+        _receiveLength -= p;
+        return true;
+    }
+
+    private async ValueTask HandleAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        var m = message.Span;
+        var type = m[1];
+        var xid = BinaryPrimitives.ReadUInt32BigEndian(m[4..]);
+        var v13 = version == 4;
+        int reply;
+        switch (type)
+        {
+            case 14:
+                Interlocked.Increment(ref _flowMods);
+                return;
+            case 13:
+                Interlocked.Increment(ref _packetOuts);
+                return;
+            case 1:
+                Interlocked.Increment(ref _errors);
+                return;
+            case 2:
+                reply = Copy(m, 3, xid);
+                break;
+            case 5:
+                reply = FeaturesReply(xid);
+                _featuresAnswered = true;
+                break;
+            case 7:
+                Header(_reply, 0, 8, 12, xid);
+                _reply[8] = 0;
+                _reply[9] = 0;
+                BinaryPrimitives.WriteUInt16BigEndian(_reply.AsSpan(10), 0xFFFF);
+                reply = 12;
+                break;
+            case 18 when v13:
+            case 16 when !v13:
+                reply = StatsReply(m, xid);
+                break;
+            case 20 when v13:
+            case 18 when !v13:
+                Header(_reply, 0, (byte)(type + 1), 8, xid);
+                reply = 8;
+                break;
+            default:
+                return;
+        }
+
+        await _socket.SendAsync(_reply.AsMemory(0, reply), cancellationToken).ConfigureAwait(false);
+    }
+
+    private int Copy(ReadOnlySpan<byte> m, byte type, uint xid)
+    {
+        m.CopyTo(_reply);
+        _reply[1] = type;
+        return m.Length;
+    }
+
+    private int FeaturesReply(uint xid)
+    {
+        var d = _reply.AsSpan();
+        d[..32].Clear();
+        BinaryPrimitives.WriteUInt64BigEndian(d[8..], DatapathId);
+        BinaryPrimitives.WriteUInt32BigEndian(d[16..], 256);
+        d[20] = 1;
+        var length = 32;
+        if (version == 1)
+        {
+            // Sixteen ports of 48 bytes each (ofp_phy_port) in 1.0.
+            for (var i = 1; i <= 16; i++)
+            {
+                var port = d.Slice(length, 48);
+                port.Clear();
+                BinaryPrimitives.WriteUInt16BigEndian(port, (ushort)i);
+                port[7] = (byte)i;
+                System.Text.Encoding.ASCII.GetBytes($"p{i}", port[8..]);
+                length += 48;
+            }
+        }
+
+        Header(d, 0, 6, length, xid);
+        return length;
+    }
+
+    private int StatsReply(ReadOnlySpan<byte> request, uint xid)
+    {
+        var d = _reply.AsSpan();
+        var headerSize = version == 4 ? 16 : 12;
+        d[..headerSize].Clear();
+        var statsType = BinaryPrimitives.ReadUInt16BigEndian(request[8..]);
+        BinaryPrimitives.WriteUInt16BigEndian(d[8..], statsType);
+        var length = headerSize;
+        if (version == 4 && statsType == 13)
+        {
+            for (var i = 1; i <= 16; i++)
+            {
+                var port = d.Slice(length, 64);
+                port.Clear();
+                BinaryPrimitives.WriteUInt32BigEndian(port, (uint)i);
+                port[13] = (byte)i;
+                System.Text.Encoding.ASCII.GetBytes($"p{i}", port[16..]);
+                length += 64;
+            }
+        }
+        else if (statsType == 0)
+        {
+            d.Slice(length, 1056).Clear();
+            length += 1056;
+        }
+
+        Header(d, 0, (byte)(version == 4 ? 19 : 17), length, xid);
+        return length;
+    }
+
+    public void Close() => _socket.Dispose();
+}

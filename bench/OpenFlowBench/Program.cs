@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using SdnDashboard.Bench.OpenFlow;
+
+// OpenFlowBench run   [--switches 16] [--macs 1000] [--window 256] [--seconds 3] [--runs 5]
+//                     [--controllers ours,ovs-testcontroller,os-ken] [--versions 13,10] [--modes throughput,latency]
+// OpenFlowBench serve --port N [--stats-interval S] [--host 127.0.0.1]
+// OpenFlowBench micro
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i + 1 < args.Length; i += 2)
+{
+    options[args[i].TrimStart('-')] = args[i + 1];
+}
+
+string Opt(string key, string fallback) => options.TryGetValue(key, out var v) ? v : fallback;
+int IntOpt(string key, int fallback) => int.Parse(Opt(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+var verb = args.Length > 0 ? args[0] : "run";
+if (verb == "micro")
+{
+    return MicroCommand.Run();
+}
+
+if (verb == "serve")
+{
+    return await ServeCommand.RunAsync(IntOpt("port", 6653), IntOpt("stats-interval", 0), Opt("host", "127.0.0.1"));
+}
+
+var switches = IntOpt("switches", 16);
+var macs = IntOpt("macs", 1000);
+var window = IntOpt("window", 256);
+var seconds = IntOpt("seconds", 3);
+var runs = IntOpt("runs", 5);
+var controllers = Opt("controllers", "ours,ovs-testcontroller,os-ken").Split(',');
+var versions = Opt("versions", "13,10").Split(',').Select(v => v == "13" ? (byte)4 : (byte)1).ToArray();
+var modes = Opt("modes", "throughput,latency").Split(',');
+
+Console.WriteLine($"# OpenFlowBench: {switches} emulated switches, {macs} MACs each, window {window} (throughput) / 1 (latency), "
+    + $"{runs} runs x {seconds} s, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine("| version | mode | controller | median flow setups/s | min | max | runs |");
+Console.WriteLine("|---|---|---|---:|---:|---:|---|");
+foreach (var version in versions)
+{
+    foreach (var mode in modes)
+    {
+        foreach (var name in controllers)
+        {
+            var result = await MeasureAsync(name, version, mode == "latency" ? 1 : window);
+            Console.WriteLine(result);
+        }
+    }
+}
+
+return 0;
+
+async Task<string> MeasureAsync(string name, byte version, int windowSize)
+{
+    var label = $"| {(version == 4 ? "1.3" : "1.0")} | {(windowSize == 1 ? "latency" : "throughput")} | {name} |";
+    using var peer = await Peer.StartAsync(name);
+    var fleet = Enumerable.Range(1, switches).Select(i => new EmulatedSwitch(i, version, macs, windowSize)).ToArray();
+    using var stop = new CancellationTokenSource();
+    try
+    {
+        foreach (var sw in fleet)
+        {
+            await sw.ConnectAsync(peer.Endpoint, stop.Token);
+        }
+
+        await Task.WhenAll(fleet.Select(s => s.LearnAsync(stop.Token)));
+        var load = fleet.Select(s => Task.Run(() => s.LoadAsync(stop.Token))).ToArray();
+        // Warm-up: tiered JIT settles in both processes before the measured runs.
+        await Task.Delay(3000);
+        var rates = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            var before = fleet.Sum(s => s.FlowMods);
+            var clock = Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(seconds));
+            var after = fleet.Sum(s => s.FlowMods);
+            rates.Add((after - before) / clock.Elapsed.TotalSeconds);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(load).WaitAsync(TimeSpan.FromSeconds(10));
+        rates.Sort();
+        var errors = fleet.Sum(s => s.Errors);
+        var runsText = string.Join(" ", rates.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)));
+        return $"{label} {rates[rates.Count / 2]:F0} | {rates[0]:F0} | {rates[^1]:F0} | {runsText}{(errors > 0 ? $" (errors {errors})" : "")} |";
+    }
+    catch (Exception ex) when (ex is IOException or TimeoutException or System.Net.Sockets.SocketException)
+    {
+        return $"{label} failed: {ex.Message} | | | |";
+    }
+    finally
+    {
+        await stop.CancelAsync();
+        foreach (var sw in fleet)
+        {
+            sw.Close();
+        }
+    }
+}
