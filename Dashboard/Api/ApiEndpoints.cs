@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SdnDashboard.Core.Balancing;
 using SdnDashboard.Dashboard.Balancer;
+using SdnDashboard.Dashboard.Controller;
 using SdnDashboard.Dashboard.Events;
 using SdnDashboard.Dashboard.Live;
 using SdnDashboard.Dashboard.Traffic;
@@ -59,6 +60,19 @@ public static class ApiEndpoints
                     $"traffic-{day:yyyy-MM-dd}.csv");
             })
             .WithSummary("The paper's Table 2 for one UTC day as CSV: hours x VMs, MB in + out");
+        api.MapGet("/switches", (SwitchRegistry registry) => registry.Snapshot().Select(s => new
+            {
+                dpid = s.DatapathIdText, s.Version, s.RemoteAddress, s.Connected, s.ConnectedSince, s.DisconnectedAt, s.DisconnectReason,
+                ports = s.Ports.Select(p => new { p.Number, mac = p.HardwareAddress.ToString(), p.Name, p.IsUp }),
+                flows = s.Flows.Count, missing = s.IntendedButMissing.Count, unintended = s.PresentButUnintended.Count, s.LastStatsAt,
+            }).ToList())
+            .WithSummary("Switches the controller knows, connected or not");
+        api.MapGet("/switches/{dpid}/flows", (string dpid, SwitchRegistry registry) =>
+                ulong.TryParse(dpid.Replace(":", "", StringComparison.Ordinal).Replace("0x", "", StringComparison.OrdinalIgnoreCase),
+                    NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var id) && registry.Get(id) is { } view
+                    ? Results.Ok(FlowRow.Of(view))
+                    : Results.NotFound(new { error = $"no switch with datapath id '{dpid}' (16 hex digits, e.g. 0000000000000001)" }))
+            .WithSummary("Flows the switch holds, marked against what the controller intended, plus intended flows it lacks");
         api.MapGet("/events", (EventLog log, string? category, string? kind, string? text, int? limit, CancellationToken ct) =>
                 log.QueryAsync(new EventQuery(category, kind, text, Limit: limit ?? 500), ct))
             .WithSummary("Audit log and system events, newest first");

@@ -1,0 +1,81 @@
+using System.Net;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using SdnDashboard.Core.Control;
+using SdnDashboard.Core.Net;
+using SdnDashboard.Dashboard.Components.Pages;
+using SdnDashboard.Dashboard.Controller;
+
+namespace SdnDashboard.Tests.Components;
+
+public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
+{
+    private readonly SwitchRegistry _registry = new(Options.Create(new ControllerOptions()));
+
+    public FlowTablesPageTests()
+    {
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(_registry);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    [Fact]
+    public void WithoutSwitches_SaysHowToConnectOne()
+    {
+        var cut = Render<FlowTablesPage>();
+
+        Assert.Contains("set-controller", cut.Find("[data-testid=flowtables-empty]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarksFlowsInSync_MissingOnTheSwitch_AndNotIntended()
+    {
+        var now = DateTimeOffset.UtcNow;
+        _registry.OnConnected(1, 4, "127.0.0.1:50000", [], now);
+        var held = Flow(0x0800, "10.0.0.100", 10);
+        var lacking = Flow(0x0800, "10.0.0.101", 11);
+        _registry.RecordFlowMod(held, now);
+        _registry.RecordFlowMod(lacking, now);
+        _registry.OnFlowStats(1,
+        [
+            View(held),
+            new FlowEntryView { Priority = 5, Match = new PacketMatch { EthType = 0x0806 }, Actions = [new OutputAction(OfPorts.Flood)], Cookie = 99 },
+        ], now.AddMilliseconds(1), now.AddMilliseconds(2));
+
+        var cut = Render<FlowTablesPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var states = cut.FindAll("[data-testid=flow-state]").Select(e => e.TextContent.Trim()).ToArray();
+            var matches = cut.FindAll("[data-testid=flow-match]").Select(e => e.TextContent).ToArray();
+            Assert.Equal(3, states.Length);
+            Assert.Equal("in sync", states[Array.FindIndex(matches, m => m.Contains("nw_dst=10.0.0.100", StringComparison.Ordinal))]);
+            Assert.Equal("missing on switch", states[Array.FindIndex(matches, m => m.Contains("nw_dst=10.0.0.101", StringComparison.Ordinal))]);
+            Assert.Equal("not intended", states[Array.FindIndex(matches, m => m == "arp")]);
+        });
+        Assert.Contains("mod_dl_dst:52:54:00:00:01:01,output:3", cut.Markup, StringComparison.Ordinal);
+    }
+
+    private static FlowModCommandMessage Flow(ushort ethType, string ip, ulong cookie) => new(1)
+    {
+        Priority = 200,
+        Match = new PacketMatch { EthType = ethType, Ipv4Dst = IPAddress.Parse(ip) },
+        Actions = [new SetEthDstAction(MacAddress.Parse("52:54:00:00:01:01")), new OutputAction(3)],
+        Cookie = cookie,
+        IdleTimeoutSeconds = 30,
+    };
+
+    private static FlowEntryView View(FlowModCommandMessage f) => new()
+    {
+        Priority = f.Priority, Match = f.Match, Actions = f.Actions, Cookie = f.Cookie, IdleTimeoutSeconds = f.IdleTimeoutSeconds,
+        PacketCount = 3, ByteCount = 180, Duration = TimeSpan.FromSeconds(4),
+    };
+}
