@@ -26,6 +26,15 @@ public static class BalancerServiceCollectionExtensions
         services.AddSingleton<IControllerApp>(sp => sp.GetRequiredService<LearningSwitchApp>());
         services.AddSingleton<IControllerApp>(sp => sp.GetRequiredService<LoadBalancerApp>());
         services.AddHostedService<BalancerLoadFeed>();
+        return services;
+    }
+
+    /// <summary>
+    /// Run-time editing of the policy (<see cref="BalancerAdmin"/>): needs the dashboard's SQLite store and
+    /// event log; edits reach the switches through the controller when one runs here.
+    /// </summary>
+    public static IServiceCollection AddBalancerAdministration(this IServiceCollection services)
+    {
         services.TryAddSingleton<ISwitchCommandSink, UnconnectedSwitchCommandSink>();
         services.AddSingleton<BalancerAdmin>();
         services.AddHostedService<BalancerStoreLoader>();

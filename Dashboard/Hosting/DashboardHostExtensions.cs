@@ -24,6 +24,7 @@ public static class DashboardHostExtensions
         builder.Services.AddLiveFeeds();
         builder.Services.AddCollectors(builder.Configuration);
         builder.Services.AddBalancer(builder.Configuration);
+        builder.Services.AddBalancerAdministration();
         builder.Services.AddOpenFlowController(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

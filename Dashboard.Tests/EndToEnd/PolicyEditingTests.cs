@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using SdnDashboard.Tests.Infrastructure;
+
+namespace SdnDashboard.Tests.EndToEnd;
+
+/// <summary>What an operator on stage and a read-only viewer can and cannot do, in the browser.</summary>
+public sealed class PolicyEditingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task AdminSwitchesTheAlgorithm_AndTheAuditLogSaysWhoAndWhat()
+    {
+        await using var app = await DashboardProcess.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await BrowserFixture.SignInAndOpenAsync(context, new Uri(app.BaseAddress, "balancer"));
+
+        await page.GetByTestId("algorithm-select").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "LeastLoad" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Saved" })).ToBeVisibleAsync();
+
+        await page.Locator(".mud-nav-link", new() { HasText = "Events" }).ClickAsync();
+        var first = page.GetByTestId("events-table").Locator("tbody tr").First;
+        await Assertions.Expect(first.GetByTestId("event-kind")).ToHaveTextAsync("balancer.algorithm");
+        await Assertions.Expect(first.GetByTestId("event-user")).ToHaveTextAsync("admin");
+        await Assertions.Expect(first.GetByTestId("event-message")).ToHaveTextAsync("algorithm RoundRobin → LeastLoad");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "balancer").ToString());
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("algorithm-select").Locator("input")).ToHaveValueAsync("LeastLoad");
+    }
+
+    [Fact]
+    public async Task AViewer_CannotChangeAnything_InThePagesOrThroughTheApi()
+    {
+        await using var app = await DashboardProcess.StartAsync();
+        await using var adminContext = await browser.Browser.NewContextAsync();
+        var admin = await BrowserFixture.SignInAndOpenAsync(adminContext, new Uri(app.BaseAddress, "settings"));
+        await admin.GetByTestId("new-user-name").Locator("input").FillAsync("viewer1");
+        await admin.GetByTestId("new-user-password").Locator("input").FillAsync("viewer-pass-1");
+        await admin.GetByTestId("new-user-add").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("user-name")).ToContainTextAsync(["admin", "viewer1"]);
+
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await BrowserFixture.SignInAndOpenAsync(context, new Uri(app.BaseAddress, "balancer"), "viewer1", "viewer-pass-1");
+
+        await Assertions.Expect(page.GetByTestId("algorithm-readonly")).ToHaveTextAsync("Algorithm: RoundRobin");
+        await Assertions.Expect(page.GetByTestId("member-name")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("algorithm-select")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("member-drain")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("member-remove")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("member-weight")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "balancer-viewer.png"), FullPage = true });
+
+        var services = await context.APIRequest.GetAsync(new Uri(app.BaseAddress, "api/v1/balancer/services").ToString());
+        var body = await services.TextAsync();
+        var put = await context.APIRequest.PutAsync(new Uri(app.BaseAddress, "api/v1/balancer/services/web").ToString(), new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            Data = System.Text.Json.JsonDocument.Parse(body).RootElement[0].GetProperty("definition").GetRawText()
+                .Replace("RoundRobin", "LeastLoad", StringComparison.Ordinal),
+        });
+        var evict = await context.APIRequest.DeleteAsync(new Uri(app.BaseAddress, "api/v1/balancer/affinity/web/02:00:00:00:10:01").ToString());
+
+        Assert.Equal(200, services.Status);
+        Assert.Equal(403, put.Status);
+        Assert.Equal(403, evict.Status);
+
+        await page.Locator(".mud-nav-link", new() { HasText = "Settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Only an Admin manages users.")).ToBeVisibleAsync();
+    }
+}
