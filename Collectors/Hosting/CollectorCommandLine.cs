@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SdnDashboard.Collectors.Bus;
+using SdnDashboard.Collectors.Sflow;
 
 namespace SdnDashboard.Collectors.Hosting;
 
@@ -12,6 +13,7 @@ public static class CollectorCommandLine
 {
     private const string Usage = """
         usage: SdnDashboard.Collectors [run]          run the collectors (Redis:Configuration from appsettings or env)
+               SdnDashboard.Collectors sflow decode FILE.pcap|FILE.pcapng   print each sFlow sample as a JSON line
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -21,6 +23,8 @@ public static class CollectorCommandLine
         {
             case "run":
                 return await RunHostAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+            case "sflow" when args.Length > 1 && args[1] == "decode":
+                return SflowDecodeCommand.Run(args[2..], Console.OpenStandardOutput(), Console.Error);
             case "-h" or "--help" or "help":
                 Console.WriteLine(Usage);
                 return 0;

@@ -7,11 +7,17 @@ public abstract record SflowCounterRecord
 {
     /// <summary>A short camelCase name used in JSON output, e.g. <c>generic</c>, <c>virtCpu</c>.</summary>
     [JsonPropertyOrder(-1)]
-    public abstract string Record { get; }
+    public string Record => RecordName;
 
     /// <summary>The record's <c>data_format</c>.</summary>
     [JsonIgnore]
-    public abstract SflowDataFormat Format { get; }
+    public SflowDataFormat Format => DataFormat;
+
+    /// <summary>The value of <see cref="Record"/>.</summary>
+    protected abstract string RecordName { get; }
+
+    /// <summary>The value of <see cref="Format"/>.</summary>
+    protected abstract SflowDataFormat DataFormat { get; }
 
     /// <summary>Writes the record body (without the format and length words).</summary>
     public abstract void WriteBody(SflowWriter writer);

@@ -29,9 +29,9 @@ public sealed record SflowEthernetCounters : SflowCounterRecord
 
     public uint Dot3StatsSymbolErrors { get; init; }
 
-    public override string Record => "ethernet";
+    protected override string RecordName => "ethernet";
 
-    public override SflowDataFormat Format => SflowDataFormat.EthernetCounters;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.EthernetCounters;
 
     public override void WriteBody(SflowWriter writer)
     {

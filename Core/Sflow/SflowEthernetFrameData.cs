@@ -14,9 +14,9 @@ public sealed record SflowEthernetFrameData : SflowFlowRecord
 
     public uint EtherType { get; init; }
 
-    public override string Record => "ethernet";
+    protected override string RecordName => "ethernet";
 
-    public override SflowDataFormat Format => SflowDataFormat.EthernetFrameData;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.EthernetFrameData;
 
     public override void WriteBody(SflowWriter writer)
     {

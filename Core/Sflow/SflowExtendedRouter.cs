@@ -11,9 +11,9 @@ public sealed record SflowExtendedRouter : SflowFlowRecord
 
     public uint DestinationMaskLength { get; init; }
 
-    public override string Record => "extendedRouter";
+    protected override string RecordName => "extendedRouter";
 
-    public override SflowDataFormat Format => SflowDataFormat.ExtendedRouter;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.ExtendedRouter;
 
     public override void WriteBody(SflowWriter writer)
     {

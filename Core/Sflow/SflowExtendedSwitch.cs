@@ -11,9 +11,9 @@ public sealed record SflowExtendedSwitch : SflowFlowRecord
 
     public uint DestinationPriority { get; init; }
 
-    public override string Record => "extendedSwitch";
+    protected override string RecordName => "extendedSwitch";
 
-    public override SflowDataFormat Format => SflowDataFormat.ExtendedSwitch;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.ExtendedSwitch;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -41,9 +41,9 @@ public sealed record SflowGenericInterfaceCounters : SflowCounterRecord
 
     public uint IfPromiscuousMode { get; init; }
 
-    public override string Record => "generic";
+    protected override string RecordName => "generic";
 
-    public override SflowDataFormat Format => SflowDataFormat.GenericInterfaceCounters;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.GenericInterfaceCounters;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -7,9 +7,9 @@ public sealed record SflowHostAdapters : SflowCounterRecord
 {
     public IReadOnlyList<SflowHostAdapter> Adapters { get; init; } = [];
 
-    public override string Record => "hostAdapters";
+    protected override string RecordName => "hostAdapters";
 
-    public override SflowDataFormat Format => SflowDataFormat.HostAdapters;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.HostAdapters;
 
     public override void WriteBody(SflowWriter writer)
     {

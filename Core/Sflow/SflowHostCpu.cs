@@ -48,9 +48,9 @@ public sealed record SflowHostCpu : SflowCounterRecord
 
     public uint? CpuGuestNice { get; init; }
 
-    public override string Record => "hostCpu";
+    protected override string RecordName => "hostCpu";
 
-    public override SflowDataFormat Format => SflowDataFormat.HostCpu;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.HostCpu;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -13,9 +13,9 @@ public sealed record SflowHostDescription : SflowCounterRecord
 
     public string OsRelease { get; init; } = string.Empty;
 
-    public override string Record => "hostDescr";
+    protected override string RecordName => "hostDescr";
 
-    public override SflowDataFormat Format => SflowDataFormat.HostDescription;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.HostDescription;
 
     public override void WriteBody(SflowWriter writer)
     {

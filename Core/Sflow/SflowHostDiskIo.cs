@@ -21,9 +21,9 @@ public sealed record SflowHostDiskIo : SflowCounterRecord
 
     public uint WriteTime { get; init; }
 
-    public override string Record => "hostDiskIo";
+    protected override string RecordName => "hostDiskIo";
 
-    public override SflowDataFormat Format => SflowDataFormat.HostDiskIo;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.HostDiskIo;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -25,9 +25,9 @@ public sealed record SflowHostMemory : SflowCounterRecord
 
     public uint SwapOut { get; init; }
 
-    public override string Record => "hostMemory";
+    protected override string RecordName => "hostMemory";
 
-    public override SflowDataFormat Format => SflowDataFormat.HostMemory;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.HostMemory;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -19,9 +19,9 @@ public sealed record SflowHostNetIo : SflowCounterRecord
 
     public uint DropsOut { get; init; }
 
-    public override string Record => "hostNetIo";
+    protected override string RecordName => "hostNetIo";
 
-    public override SflowDataFormat Format => SflowDataFormat.HostNetIo;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.HostNetIo;
 
     public override void WriteBody(SflowWriter writer)
     {

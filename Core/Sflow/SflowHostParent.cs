@@ -7,9 +7,9 @@ public sealed record SflowHostParent : SflowCounterRecord
 
     public uint ContainerIndex { get; init; }
 
-    public override string Record => "hostParent";
+    protected override string RecordName => "hostParent";
 
-    public override SflowDataFormat Format => SflowDataFormat.HostParent;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.HostParent;
 
     public override void WriteBody(SflowWriter writer)
     {

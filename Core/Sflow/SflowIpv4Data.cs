@@ -21,9 +21,9 @@ public sealed record SflowIpv4Data : SflowFlowRecord
 
     public uint Tos { get; init; }
 
-    public override string Record => "ipv4";
+    protected override string RecordName => "ipv4";
 
-    public override SflowDataFormat Format => SflowDataFormat.Ipv4Data;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.Ipv4Data;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -21,9 +21,9 @@ public sealed record SflowIpv6Data : SflowFlowRecord
 
     public uint Priority { get; init; }
 
-    public override string Record => "ipv6";
+    protected override string RecordName => "ipv6";
 
-    public override SflowDataFormat Format => SflowDataFormat.Ipv6Data;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.Ipv6Data;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -7,9 +7,9 @@ public sealed record SflowOpenFlowPortCounters : SflowCounterRecord
 
     public uint PortNumber { get; init; }
 
-    public override string Record => "openflowPort";
+    protected override string RecordName => "openflowPort";
 
-    public override SflowDataFormat Format => SflowDataFormat.OpenFlowPort;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.OpenFlowPort;
 
     public override void WriteBody(SflowWriter writer)
     {

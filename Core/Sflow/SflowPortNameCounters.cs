@@ -5,9 +5,9 @@ public sealed record SflowPortNameCounters : SflowCounterRecord
 {
     public string Name { get; init; } = string.Empty;
 
-    public override string Record => "portName";
+    protected override string RecordName => "portName";
 
-    public override SflowDataFormat Format => SflowDataFormat.PortName;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.PortName;
 
     public override void WriteBody(SflowWriter writer)
     {

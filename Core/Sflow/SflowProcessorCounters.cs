@@ -13,9 +13,9 @@ public sealed record SflowProcessorCounters : SflowCounterRecord
 
     public ulong FreeMemory { get; init; }
 
-    public override string Record => "processor";
+    protected override string RecordName => "processor";
 
-    public override SflowDataFormat Format => SflowDataFormat.ProcessorCounters;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.ProcessorCounters;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -29,9 +29,9 @@ public sealed record SflowRawPacketHeader : SflowFlowRecord
 
     public int HeaderLength => Header.Length;
 
-    public override string Record => "rawHeader";
+    protected override string RecordName => "rawHeader";
 
-    public override SflowDataFormat Format => SflowDataFormat.RawPacketHeader;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.RawPacketHeader;
 
     /// <summary>Parses the sampled bytes according to <see cref="HeaderProtocol"/>.</summary>
     public PacketHeader Parse() => ParseHeader(HeaderProtocol, Header);

@@ -8,9 +8,9 @@ namespace SdnDashboard.Core.Sflow;
 public sealed record SflowUnknownCounterRecord(
     [property: JsonIgnore] SflowDataFormat UnknownFormat, [property: JsonIgnore] byte[] Data) : SflowCounterRecord
 {
-    public override string Record => "unknown";
+    protected override string RecordName => "unknown";
 
-    public override SflowDataFormat Format => UnknownFormat;
+    protected override SflowDataFormat DataFormat => UnknownFormat;
 
     public uint Enterprise => UnknownFormat.Enterprise;
 

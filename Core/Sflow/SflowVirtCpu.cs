@@ -9,9 +9,9 @@ public sealed record SflowVirtCpu : SflowCounterRecord
 
     public uint NrVirtCpu { get; init; }
 
-    public override string Record => "virtCpu";
+    protected override string RecordName => "virtCpu";
 
-    public override SflowDataFormat Format => SflowDataFormat.VirtCpu;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.VirtCpu;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -19,9 +19,9 @@ public sealed record SflowVirtDiskIo : SflowCounterRecord
 
     public uint Errs { get; init; }
 
-    public override string Record => "virtDiskIo";
+    protected override string RecordName => "virtDiskIo";
 
-    public override SflowDataFormat Format => SflowDataFormat.VirtDiskIo;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.VirtDiskIo;
 
     public override void WriteBody(SflowWriter writer)
     {

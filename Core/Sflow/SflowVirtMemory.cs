@@ -7,9 +7,9 @@ public sealed record SflowVirtMemory : SflowCounterRecord
 
     public ulong MaxMemory { get; init; }
 
-    public override string Record => "virtMemory";
+    protected override string RecordName => "virtMemory";
 
-    public override SflowDataFormat Format => SflowDataFormat.VirtMemory;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.VirtMemory;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -19,9 +19,9 @@ public sealed record SflowVirtNetIo : SflowCounterRecord
 
     public uint TxDrop { get; init; }
 
-    public override string Record => "virtNetIo";
+    protected override string RecordName => "virtNetIo";
 
-    public override SflowDataFormat Format => SflowDataFormat.VirtNetIo;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.VirtNetIo;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -13,9 +13,9 @@ public sealed record SflowVirtNode : SflowCounterRecord
 
     public uint NumDomains { get; init; }
 
-    public override string Record => "virtNode";
+    protected override string RecordName => "virtNode";
 
-    public override SflowDataFormat Format => SflowDataFormat.VirtNode;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.VirtNode;
 
     public override void WriteBody(SflowWriter writer)
     {

@@ -15,9 +15,9 @@ public sealed record SflowVlanCounters : SflowCounterRecord
 
     public uint Discards { get; init; }
 
-    public override string Record => "vlan";
+    protected override string RecordName => "vlan";
 
-    public override SflowDataFormat Format => SflowDataFormat.VlanCounters;
+    protected override SflowDataFormat DataFormat => SflowDataFormat.VlanCounters;
 
     public override void WriteBody(SflowWriter writer)
     {
