@@ -68,6 +68,17 @@ public sealed class SflowTsharkCaptureTests
         Assert.True(recordsAfterTsharkStopped > 0);
     }
 
+    [Fact]
+    public void Decode_SyntheticCaptureOfEveryRecordType_MatchesTsharkWhereItDecodes()
+    {
+        var stats = CompareWithTshark("synthetic.pcap");
+
+        Assert.Equal(5, stats.FlowSamples);
+        Assert.Equal(3, stats.CounterSamples);
+        Assert.True(stats.RecordsCompared >= 16, $"only {stats.RecordsCompared} records compared");
+        Assert.True(stats.FieldsCompared > 250, $"only {stats.FieldsCompared} fields compared");
+    }
+
     internal static string TestDataPath(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "sflow", file);
 
     internal static TsharkSflowComparer.Stats CompareWithTshark(string file)
