@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SdnDashboard.Collectors.Sflow;
 
 namespace SdnDashboard.Collectors.Hosting;
 
@@ -10,6 +11,7 @@ public static class CollectorServiceCollectionExtensions
     public static IServiceCollection AddCollectors(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSflowCollector(configuration);
         return services;
     }
 }
