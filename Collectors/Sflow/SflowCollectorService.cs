@@ -127,6 +127,7 @@ public sealed class SflowCollectorService(
             }
 
             socket.ReceiveBufferSize = o.ReceiveBufferBytes;
+            ForceReceiveBuffer(socket, o.ReceiveBufferBytes);
             socket.Bind(new IPEndPoint(address, o.Port));
             return socket;
         }
@@ -134,6 +135,29 @@ public sealed class SflowCollectorService(
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Linux caps SO_RCVBUF at net.core.rmem_max (often 208 KiB to 4 MiB), too small for bursts from many
+    /// agents; with CAP_NET_ADMIN, SO_RCVBUFFORCE sets the size asked for. Without it the capped size stays.
+    /// </summary>
+    private static void ForceReceiveBuffer(Socket socket, int bytes)
+    {
+        const int solSocket = 1;
+        const int soRcvBufForce = 33;
+        if (!OperatingSystem.IsLinux() || socket.ReceiveBufferSize >= bytes)
+        {
+            return;
+        }
+
+        try
+        {
+            socket.SetRawSocketOption(solSocket, soRcvBufForce, BitConverter.GetBytes(bytes));
+        }
+        catch (SocketException)
+        {
+            // Not permitted: keep the capped buffer.
         }
     }
 

@@ -22,7 +22,7 @@ internal static class BenchDatagrams
         return list;
     }
 
-    public static List<byte[]> Generated(int count, uint sequenceStart, uint agent = 0x0A000001)
+    public static List<byte[]> Generated(int count, uint sequenceStart, bool counterSamples = true, uint agent = 0x0A000001)
     {
         var random = new Random(42);
         var list = new List<byte[]>(count);
@@ -54,7 +54,7 @@ internal static class BenchDatagrams
                 });
             }
 
-            if (i % 10 == 0)
+            if (counterSamples && i % 10 == 0)
             {
                 samples.Add(new SflowCounterSample
                 {
