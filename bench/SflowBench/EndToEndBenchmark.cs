@@ -25,7 +25,7 @@ internal static class EndToEndBenchmark
     {
         int[] rates = args.Length > 0
             ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray()
-            : [5_000, 10_000, 20_000, 40_000, 60_000, 80_000, 120_000, 160_000];
+            : [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000, 60_000, 80_000];
         var datagrams = BenchDatagrams.Generated(1000, 1, counterSamples: false);
         Console.WriteLine($"end-to-end: {datagrams[0].Length}-byte datagrams of {FlowSamplesPerDatagram} flow samples, {TrialLength.TotalSeconds:F0} s per trial, loopback, receive buffer {ReceiveBuffer} bytes requested");
 
@@ -41,6 +41,7 @@ internal static class EndToEndBenchmark
 
         Console.WriteLine("  target/s   ours sent/s  ours loss   sfacctd sent/s  sfacctd loss");
         double? oursBest = null, theirsBest = null;
+        bool oursFailed = false, theirsFailed = false;
         foreach (var rate in rates)
         {
             var before = oursService.Aggregator!.TotalDatagrams;
@@ -50,23 +51,27 @@ internal static class EndToEndBenchmark
 
             var theirsBefore = theirs.FlowSamples();
             var (theirsSent, theirsRate) = Send(datagrams, theirs.Endpoint, rate, TrialLength);
-            await Task.Delay(3000);
+            await Task.Delay(4000); // two print refreshes, so the trial's samples are all in the CSV
             var theirsLoss = 1 - ((double)(theirs.FlowSamples() - theirsBefore) / FlowSamplesPerDatagram / theirsSent);
 
             Console.WriteLine($"{rate,10} {oursRate,13:F0} {oursLoss,10:P2} {theirsRate,16:F0} {theirsLoss,13:P2}");
-            if (oursLoss < 0.01)
+
+            // Sustained: under 1 % at this rate and at every lower one, so one lucky trial does not count.
+            oursFailed |= oursLoss >= 0.01;
+            theirsFailed |= theirsLoss >= 0.01;
+            if (!oursFailed)
             {
-                oursBest = Math.Max(oursBest ?? 0, oursRate);
+                oursBest = oursRate;
             }
 
-            if (theirsLoss < 0.01)
+            if (!theirsFailed)
             {
-                theirsBest = Math.Max(theirsBest ?? 0, theirsRate);
+                theirsBest = theirsRate;
             }
         }
 
         await ours.StopAsync();
-        Console.WriteLine($"highest rate under 1 % loss: ours {oursBest?.ToString("F0", CultureInfo.InvariantCulture) ?? "none"} datagrams/s, sfacctd {theirsBest?.ToString("F0", CultureInfo.InvariantCulture) ?? "none"} datagrams/s"
+        Console.WriteLine($"highest rate with under 1 % loss there and at every lower rate: ours {oursBest?.ToString("F0", CultureInfo.InvariantCulture) ?? "none"} datagrams/s, sfacctd {theirsBest?.ToString("F0", CultureInfo.InvariantCulture) ?? "none"} datagrams/s"
             + (oursBest is { } o && theirsBest is { } t && t > 0 ? $", ratio {o / t:F2}x" : string.Empty));
     }
 
