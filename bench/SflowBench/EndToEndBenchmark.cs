@@ -25,7 +25,7 @@ internal static class EndToEndBenchmark
     {
         int[] rates = args.Length > 0
             ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray()
-            : [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000, 60_000, 80_000];
+            : [10_000, 20_000, 30_000, 40_000, 60_000, 80_000, 100_000, 120_000, 160_000, 200_000];
         var datagrams = BenchDatagrams.Generated(1000, 1, counterSamples: false);
         Console.WriteLine($"end-to-end: {datagrams[0].Length}-byte datagrams of {FlowSamplesPerDatagram} flow samples, {TrialLength.TotalSeconds:F0} s per trial, loopback, receive buffer {ReceiveBuffer} bytes requested");
 
