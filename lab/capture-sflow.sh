@@ -90,7 +90,20 @@ sleep 3
 kill $cap_pids; wait $cap_pids 2>/dev/null || true
 cap_pids=""
 
-for f in ovs-lo.pcap ovs-lo.pcapng ovs-any.pcapng ovs-any-sll2.pcapng; do
+# The same agent again with an IPv6 agent address, a little UDP through it.
+dumpcap -q -i lo -f "udp port $port or udp port $((port + 1))" -w "$out/ovs-agent6.pcapng" 2>/dev/null & cap_pids="$!"
+sleep 2
+ovs-vsctl set sflow "$(ovs-vsctl get bridge "$br" sflow)" 'agent="::1"'
+ip netns exec sf-capa $py -c '
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for i in range(30): s.sendto(b"w" * 500, ("10.77.0.2", 5004)); time.sleep(0.02)
+'
+sleep 3
+kill $cap_pids; wait $cap_pids 2>/dev/null || true
+cap_pids=""
+
+for f in ovs-lo.pcap ovs-lo.pcapng ovs-any.pcapng ovs-any-sll2.pcapng ovs-agent6.pcapng; do
   tshark -r "$out/$f" -d "udp.port==$((port + 1)),sflow" -d "udp.port==$port,sflow" -T json > "$out/${f%.*}.${f##*.}.tshark.json"
 done
 chmod 644 "$out"/ovs-*

@@ -38,6 +38,7 @@ public sealed class SflowAggregator
     private long _lostDatagrams;
     private long _malformed;
     private long _dropped;
+    private long _duplicates;
     private long _intervalStartTimestamp;
     private DateTimeOffset _intervalStart;
 
@@ -89,6 +90,12 @@ public sealed class SflowAggregator
             var visitor = new Visitor(this, datagram, _time.GetTimestamp());
             try
             {
+                if (IsRepeat(datagram))
+                {
+                    _duplicates++;
+                    return SflowIngestOutcome.Duplicate;
+                }
+
                 SflowDatagramReader.Read(datagram, ref visitor);
             }
             catch (SflowFormatException ex)
@@ -102,6 +109,24 @@ public sealed class SflowAggregator
             _datagrams++;
             return SflowIngestOutcome.Accepted;
         }
+    }
+
+    /// <summary>
+    /// True for a second copy of the datagram just accounted from the same agent and sub-agent (same
+    /// sequence number): an agent exporting to two targets that reach this collector sends each one twice.
+    /// </summary>
+    private bool IsRepeat(ReadOnlySpan<byte> datagram)
+    {
+        var r = new SflowReader(datagram);
+        if (r.ReadUInt32() != SflowDatagramReader.Version5)
+        {
+            return false;
+        }
+
+        var agent = r.ReadAddress();
+        var subAgent = r.ReadUInt32();
+        var sequence = r.ReadUInt32();
+        return _datagramSequences.TryGetValue((agent, subAgent), out var last) && last == sequence;
     }
 
     /// <summary>Closes the interval: returns its batch and starts the next one.</summary>
@@ -143,13 +168,14 @@ public sealed class SflowAggregator
                 LostDatagrams = _lostDatagrams,
                 MalformedDatagrams = _malformed,
                 DroppedDatagrams = _dropped,
+                DuplicateDatagrams = _duplicates,
                 Interfaces = InterfaceRates(now),
                 Agents = AgentStatuses(),
             };
 
             _macs.Clear();
             _flows.Clear();
-            _datagrams = _samples = _lostSamples = _lostDatagrams = _malformed = _dropped = 0;
+            _datagrams = _samples = _lostSamples = _lostDatagrams = _malformed = _dropped = _duplicates = 0;
             _intervalStart = now;
             _intervalStartTimestamp = nowTimestamp;
             return batch;

@@ -10,4 +10,7 @@ public enum SflowIngestOutcome
 
     /// <summary>The datagram is malformed; counted and dropped whole.</summary>
     Malformed,
+
+    /// <summary>A second copy of the datagram accounted just before (same agent, sub-agent, sequence); counted and dropped.</summary>
+    Duplicate,
 }

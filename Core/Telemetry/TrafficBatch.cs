@@ -32,6 +32,9 @@ public sealed record TrafficBatch
     /// <summary>Datagrams from senders outside <c>Sflow:AllowedAgents</c>, counted and dropped.</summary>
     public long DroppedDatagrams { get; init; }
 
+    /// <summary>Second copies of a datagram (same agent, sub-agent and sequence number), counted and dropped.</summary>
+    public long DuplicateDatagrams { get; init; }
+
     /// <summary>Datagrams lost, from gaps in the datagram sequence numbers per agent and sub-agent.</summary>
     public long LostDatagrams { get; init; }
 

@@ -191,11 +191,24 @@ public sealed class SflowAggregatorTests
         var a = NewAggregator();
         a.SetVms(new Dictionary<MacAddress, string> { [MacAddress.Parse("52:54:00:5f:00:01")] = "a", [MacAddress.Parse("52:54:00:5f:00:02")] = "b" });
         var sent = 0L;
+        var copies = 0;
+        uint? previous = null;
         var sequences = new Dictionary<(bool Flow, uint Index), SortedSet<uint>>();
         foreach (var datagram in SflowCodecTests.Datagrams("ovs-lo.pcap"))
         {
-            Ingest(a, datagram).Accepted();
             var decoded = SflowDatagramDecoder.Decode(datagram);
+            var outcome = a.Ingest(datagram, Agent, out _);
+
+            // Each datagram reaches the collector twice (IPv4 and IPv6 target): the copy is dropped.
+            var copy = previous == decoded.SequenceNumber;
+            previous = decoded.SequenceNumber;
+            Assert.Equal(copy ? SflowIngestOutcome.Duplicate : SflowIngestOutcome.Accepted, outcome);
+            if (copy)
+            {
+                copies++;
+                continue;
+            }
+
             sent += decoded.Samples.Count;
             foreach (var sample in decoded.Samples)
             {
@@ -207,9 +220,17 @@ public sealed class SflowAggregatorTests
 
         var expectedLost = sequences.Values.Sum(set => set.Max - set.Min + 1 - set.Count);
         var batch = a.Flush("test");
+        Assert.True(copies > 5);
+        Assert.Equal(copies, batch.DuplicateDatagrams);
         Assert.Equal(sent, batch.Samples);
         Assert.Equal(expectedLost, batch.LostSamples);
-        Assert.True(batch.Vms.Single(v => v.VmName == "a").BytesOut > 65536, "64 KiB of TCP went from a to b");
+        var fromA = SflowCodecTests.Datagrams("ovs-lo.pcap").Select(d => SflowDatagramDecoder.Decode(d)).DistinctBy(d => d.SequenceNumber)
+            .SelectMany(d => d.Samples.OfType<SflowFlowSample>())
+            .Select(f => f.Records.OfType<SflowRawPacketHeader>().Single())
+            .Where(r => r.Parse().SourceMac == MacAddress.Parse("52:54:00:5f:00:01"))
+            .Sum(r => (long)(r.FrameLength - r.Stripped));
+        Assert.True(fromA > 10_000, "the capture holds TCP from a to b");
+        Assert.Equal(fromA, batch.Vms.Single(v => v.VmName == "a").BytesOut);
         Assert.Contains(batch.TopFlows, f => f.DstPort == 5001 && f.Protocol == 6);
         Assert.Contains(batch.Interfaces, i => i.Name == "sfvcap1");
     }

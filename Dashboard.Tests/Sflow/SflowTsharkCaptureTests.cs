@@ -12,7 +12,7 @@ public sealed class SflowTsharkCaptureTests
 {
     public static TheoryData<string> Captures => new()
     {
-        "ovs-lo.pcap", "ovs-lo.pcapng", "ovs-any.pcapng", "ovs-any-sll2.pcapng",
+        "ovs-lo.pcap", "ovs-lo.pcapng", "ovs-any.pcapng", "ovs-any-sll2.pcapng", "ovs-agent6.pcapng",
     };
 
     [Theory]
@@ -77,6 +77,14 @@ public sealed class SflowTsharkCaptureTests
         Assert.Equal(3, stats.CounterSamples);
         Assert.True(stats.RecordsCompared >= 16, $"only {stats.RecordsCompared} records compared");
         Assert.True(stats.FieldsCompared > 250, $"only {stats.FieldsCompared} fields compared");
+    }
+
+    [Fact]
+    public void Decode_OvsWithIPv6AgentAddress_ReadsTheAgentAsIPv6()
+    {
+        var agents = SflowCodecTests.Datagrams("ovs-agent6.pcapng").Select(d => SflowDatagramDecoder.Decode(d).AgentAddress).ToList();
+        Assert.Contains(agents, a => a.ToString() == "::1");
+        Assert.Contains(agents, a => a.ToString() == "127.0.0.1");
     }
 
     internal static string TestDataPath(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "sflow", file);
