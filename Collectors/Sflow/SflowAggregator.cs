@@ -25,20 +25,14 @@ public sealed class SflowAggregator
     private readonly TimeProvider _time;
     private readonly int _topFlows;
     private readonly HashSet<IpAddressValue> _allowed;
-    private readonly Dictionary<ulong, MacTotals> _macs = [];
-    private readonly Dictionary<FlowKey, FlowTotals> _flows = [];
+    private readonly Lock _flushGate = new();
     private readonly Dictionary<SourceKey, SourceState> _sources = [];
     private readonly Dictionary<(IpAddressValue Agent, uint SubAgent), uint> _datagramSequences = [];
     private readonly Dictionary<(IpAddressValue Agent, uint IfIndex), InterfaceState> _interfaces = [];
     private readonly Dictionary<IpAddressValue, AgentTotals> _agents = [];
     private Dictionary<ulong, string> _vms = [];
-    private long _datagrams;
-    private long _samples;
-    private long _lostSamples;
-    private long _lostDatagrams;
-    private long _malformed;
-    private long _dropped;
-    private long _duplicates;
+    private IntervalTotals _current = new();
+    private IntervalTotals _spare = new();
     private long _intervalStartTimestamp;
     private DateTimeOffset _intervalStart;
 
@@ -82,7 +76,7 @@ public sealed class SflowAggregator
             TotalDatagrams++;
             if (_allowed.Count > 0 && !_allowed.Contains(sender))
             {
-                _dropped++;
+                _current.Dropped++;
                 TotalDropped++;
                 return SflowIngestOutcome.NotAllowed;
             }
@@ -92,7 +86,7 @@ public sealed class SflowAggregator
             {
                 if (IsRepeat(datagram))
                 {
-                    _duplicates++;
+                    _current.Duplicates++;
                     return SflowIngestOutcome.Duplicate;
                 }
 
@@ -100,13 +94,13 @@ public sealed class SflowAggregator
             }
             catch (SflowFormatException ex)
             {
-                _malformed++;
+                _current.Malformed++;
                 TotalMalformed++;
                 error = ex;
                 return SflowIngestOutcome.Malformed;
             }
 
-            _datagrams++;
+            _current.Datagrams++;
             return SflowIngestOutcome.Accepted;
         }
     }
@@ -129,19 +123,42 @@ public sealed class SflowAggregator
         return _datagramSequences.TryGetValue((agent, subAgent), out var last) && last == sequence;
     }
 
-    /// <summary>Closes the interval: returns its batch and starts the next one.</summary>
+    /// <summary>
+    /// Closes the interval: returns its batch and starts the next one. The interval's totals are swapped
+    /// out under the lock in O(1) and summarised outside it, so the receive thread never waits for the
+    /// top-flow selection over a large interval.
+    /// </summary>
     /// <param name="collector">Names this collector in the batch.</param>
     public TrafficBatch Flush(string collector)
     {
-        lock (_gate)
+        lock (_flushGate)
         {
-            var now = _time.GetUtcNow();
-            var nowTimestamp = _time.GetTimestamp();
-            var seconds = Math.Max(_time.GetElapsedTime(_intervalStartTimestamp, nowTimestamp).TotalSeconds, 1e-3);
-            var vms = new List<VmTraffic>(_vms.Count);
-            foreach (var (mac, name) in _vms)
+            IntervalTotals done;
+            Dictionary<ulong, string> vmNames;
+            List<InterfaceRate> interfaces;
+            List<SflowAgentStatus> agents;
+            DateTimeOffset start, now;
+            double seconds;
+            lock (_gate)
             {
-                var t = _macs.GetValueOrDefault(mac);
+                now = _time.GetUtcNow();
+                var nowTimestamp = _time.GetTimestamp();
+                seconds = Math.Max(_time.GetElapsedTime(_intervalStartTimestamp, nowTimestamp).TotalSeconds, 1e-3);
+                done = _current;
+                _current = _spare;
+                _spare = done;
+                vmNames = _vms;
+                interfaces = InterfaceRates(now);
+                agents = AgentStatuses();
+                start = _intervalStart;
+                _intervalStart = now;
+                _intervalStartTimestamp = nowTimestamp;
+            }
+
+            var vms = new List<VmTraffic>(vmNames.Count);
+            foreach (var (mac, name) in vmNames)
+            {
+                var t = done.Macs.GetValueOrDefault(mac);
                 vms.Add(new VmTraffic
                 {
                     Mac = new MacAddress(mac).ToString(),
@@ -158,42 +175,52 @@ public sealed class SflowAggregator
             var batch = new TrafficBatch
             {
                 Collector = collector,
-                IntervalStart = _intervalStart,
+                IntervalStart = start,
                 IntervalSeconds = seconds,
                 Vms = vms,
-                TopFlows = TopFlows(seconds),
-                Datagrams = _datagrams,
-                Samples = _samples,
-                LostSamples = _lostSamples,
-                LostDatagrams = _lostDatagrams,
-                MalformedDatagrams = _malformed,
-                DroppedDatagrams = _dropped,
-                DuplicateDatagrams = _duplicates,
-                Interfaces = InterfaceRates(now),
-                Agents = AgentStatuses(),
+                TopFlows = TopFlows(done.Flows, seconds),
+                Datagrams = done.Datagrams,
+                Samples = done.Samples,
+                LostSamples = done.LostSamples,
+                LostDatagrams = done.LostDatagrams,
+                MalformedDatagrams = done.Malformed,
+                DroppedDatagrams = done.Dropped,
+                DuplicateDatagrams = done.Duplicates,
+                Interfaces = interfaces,
+                Agents = agents,
             };
 
-            _macs.Clear();
-            _flows.Clear();
-            _datagrams = _samples = _lostSamples = _lostDatagrams = _malformed = _dropped = _duplicates = 0;
-            _intervalStart = now;
-            _intervalStartTimestamp = nowTimestamp;
+            // Cleared here, outside the lock; it becomes the current interval at the next flush.
+            done.Clear();
             return batch;
         }
     }
 
-    private List<FlowRate> TopFlows(double seconds)
+    /// <summary>The largest flows by bytes, largest first: a min-heap of N, so O(flows log N).</summary>
+    private List<FlowRate> TopFlows(Dictionary<FlowKey, FlowTotals> flows, double seconds)
     {
-        if (_topFlows == 0 || _flows.Count == 0)
+        if (_topFlows == 0 || flows.Count == 0)
         {
             return [];
         }
 
-        var all = _flows.ToArray();
-        Array.Sort(all, static (a, b) => b.Value.Bytes.CompareTo(a.Value.Bytes));
-        var top = new List<FlowRate>(Math.Min(_topFlows, all.Length));
-        foreach (var (key, totals) in all.AsSpan(0, Math.Min(_topFlows, all.Length)))
+        var heap = new PriorityQueue<(FlowKey Key, FlowTotals Totals), long>(_topFlows + 1);
+        foreach (var (key, totals) in flows)
         {
+            if (heap.Count < _topFlows)
+            {
+                heap.Enqueue((key, totals), totals.Bytes);
+            }
+            else if (heap.TryPeek(out _, out var smallest) && totals.Bytes > smallest)
+            {
+                heap.DequeueEnqueue((key, totals), totals.Bytes);
+            }
+        }
+
+        var top = new List<FlowRate>(heap.Count);
+        while (heap.TryDequeue(out var entry, out _))
+        {
+            var (key, totals) = entry;
             top.Add(new FlowRate
             {
                 SrcIp = key.Source.ToString(),
@@ -209,6 +236,7 @@ public sealed class SflowAggregator
             });
         }
 
+        top.Reverse();
         return top;
     }
 
@@ -281,14 +309,14 @@ public sealed class SflowAggregator
 
     private void AccountFlowSample(in SflowFlowSampleHeader sample, AgentTotals agent, in SflowDatagramHeader datagram, in FlowFacts facts)
     {
-        _samples++;
+        _current.Samples++;
         agent.Samples++;
         ref var source = ref CollectionsMarshal.GetValueRefOrAddDefault(
             _sources, new SourceKey(datagram.AgentAddress, datagram.SubAgentId, sample.SourceIdType, sample.SourceIdIndex, true), out var known);
         if (known)
         {
             var lost = Gap(source.Sequence, sample.SequenceNumber);
-            _lostSamples += lost;
+            _current.LostSamples += lost;
             agent.LostSamples += lost;
             var drops = sample.Drops - source.Drops;
             agent.AgentDrops += drops < 0x8000_0000 ? drops : 0;
@@ -323,9 +351,10 @@ public sealed class SflowAggregator
             }
         }
 
-        if (facts.HasFlow && (_flows.Count < MaxFlowsPerInterval || _flows.ContainsKey(facts.Flow)))
+        var flows = _current.Flows;
+        if (facts.HasFlow && (flows.Count < MaxFlowsPerInterval || flows.ContainsKey(facts.Flow)))
         {
-            ref var flow = ref CollectionsMarshal.GetValueRefOrAddDefault(_flows, facts.Flow, out var seen);
+            ref var flow = ref CollectionsMarshal.GetValueRefOrAddDefault(flows, facts.Flow, out var seen);
             if (!seen)
             {
                 flow.SourceMac = facts.SourceMac.Value;
@@ -339,26 +368,27 @@ public sealed class SflowAggregator
 
     private ref MacTotals MacSlot(ulong mac)
     {
-        if (_macs.Count >= MaxMacsPerInterval && !_macs.ContainsKey(mac))
+        var macs = _current.Macs;
+        if (macs.Count >= MaxMacsPerInterval && !macs.ContainsKey(mac))
         {
             return ref Unsafe.NullRef<MacTotals>();
         }
 
-        return ref CollectionsMarshal.GetValueRefOrAddDefault(_macs, mac, out _);
+        return ref CollectionsMarshal.GetValueRefOrAddDefault(macs, mac, out _);
     }
 
     private void AccountCounterSample(
         in SflowCounterSampleHeader sample, AgentTotals agent, in SflowDatagramHeader datagram, in CounterFacts facts,
         ReadOnlySpan<byte> name, long timestamp)
     {
-        _samples++;
+        _current.Samples++;
         agent.Samples++;
         ref var source = ref CollectionsMarshal.GetValueRefOrAddDefault(
             _sources, new SourceKey(datagram.AgentAddress, datagram.SubAgentId, sample.SourceIdType, sample.SourceIdIndex, false), out var known);
         if (known)
         {
             var lost = Gap(source.Sequence, sample.SequenceNumber);
-            _lostSamples += lost;
+            _current.LostSamples += lost;
             agent.LostSamples += lost;
         }
 
@@ -387,7 +417,7 @@ public sealed class SflowAggregator
         if (known)
         {
             var lost = Gap(previous, datagram.SequenceNumber);
-            _lostDatagrams += lost;
+            _current.LostDatagrams += lost;
             agent.LostDatagrams += lost;
         }
 
@@ -568,6 +598,35 @@ public sealed class SflowAggregator
         {
             var unicast = Rate32(uc, pu, seconds);
             return unicast is null ? null : unicast + (Rate32(mc, pm, seconds) ?? 0) + (Rate32(bc, pb, seconds) ?? 0);
+        }
+    }
+
+    /// <summary>What one interval accumulates; two of them alternate so a flush swaps instead of copying.</summary>
+    private sealed class IntervalTotals
+    {
+        public Dictionary<ulong, MacTotals> Macs { get; } = [];
+
+        public Dictionary<FlowKey, FlowTotals> Flows { get; } = [];
+
+        public long Datagrams { get; set; }
+
+        public long Samples { get; set; }
+
+        public long LostSamples { get; set; }
+
+        public long LostDatagrams { get; set; }
+
+        public long Malformed { get; set; }
+
+        public long Dropped { get; set; }
+
+        public long Duplicates { get; set; }
+
+        public void Clear()
+        {
+            Macs.Clear();
+            Flows.Clear();
+            Datagrams = Samples = LostSamples = LostDatagrams = Malformed = Dropped = Duplicates = 0;
         }
     }
 

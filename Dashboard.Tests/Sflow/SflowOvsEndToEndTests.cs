@@ -141,7 +141,7 @@ public sealed class SflowOvsEndToEndTests
                 except OSError:
                     time.sleep(0.1)
             # Paced: OVS's userspace datapath drops bursts at its AF_PACKET socket, before sFlow can see them.
-            for i in range(250): s.sendall(b"x" * 6000); time.sleep(0.003)
+            for i in range(500): s.sendall(b"x" * 3000); time.sleep(0.003)
             s.close()
             """);
         await server;
