@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SdnDashboard.Collectors.Bus;
 using SdnDashboard.Collectors.Libvirt;
+using SdnDashboard.Collectors.Sflow;
 
 namespace SdnDashboard.Collectors.Hosting;
 
@@ -14,6 +15,7 @@ public static class CollectorCommandLine
     private const string Usage = """
         usage: SdnDashboard.Collectors [run]          run the collectors (Redis:Configuration from appsettings or env)
                SdnDashboard.Collectors libvirt snapshot --uri URI [--uri URI2 ...]
+               SdnDashboard.Collectors sflow decode FILE.pcap|FILE.pcapng   print each sFlow sample as a JSON line
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -25,6 +27,8 @@ public static class CollectorCommandLine
                 return await RunHostAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
             case "libvirt":
                 return await LibvirtSnapshotCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System).ConfigureAwait(false);
+            case "sflow" when args.Length > 1 && args[1] == "decode":
+                return SflowDecodeCommand.Run(args[2..], Console.OpenStandardOutput(), Console.Error);
             case "-h" or "--help" or "help":
                 Console.WriteLine(Usage);
                 return 0;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SdnDashboard.Collectors.Libvirt;
+using SdnDashboard.Collectors.Sflow;
 
 namespace SdnDashboard.Collectors.Hosting;
 
@@ -12,6 +13,7 @@ public static class CollectorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddLibvirtCollector(configuration);
+        services.AddSflowCollector(configuration);
         return services;
     }
 }

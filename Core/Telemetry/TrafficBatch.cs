@@ -28,4 +28,19 @@ public sealed record TrafficBatch
     public long LostSamples { get; init; }
 
     public long MalformedDatagrams { get; init; }
+
+    /// <summary>Datagrams from senders outside <c>Sflow:AllowedAgents</c>, counted and dropped.</summary>
+    public long DroppedDatagrams { get; init; }
+
+    /// <summary>Second copies of a datagram (same agent, sub-agent and sequence number), counted and dropped.</summary>
+    public long DuplicateDatagrams { get; init; }
+
+    /// <summary>Datagrams lost, from gaps in the datagram sequence numbers per agent and sub-agent.</summary>
+    public long LostDatagrams { get; init; }
+
+    /// <summary>Per-port counter rates updated in this interval.</summary>
+    public IReadOnlyList<InterfaceRate> Interfaces { get; init; } = [];
+
+    /// <summary>Per-agent delivery and losses over this interval.</summary>
+    public IReadOnlyList<SflowAgentStatus> Agents { get; init; } = [];
 }
