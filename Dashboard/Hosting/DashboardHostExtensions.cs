@@ -7,6 +7,7 @@ using SdnDashboard.Dashboard.Auth;
 using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Components;
 using SdnDashboard.Dashboard.Controller;
+using SdnDashboard.Dashboard.Demo;
 
 namespace SdnDashboard.Dashboard.Hosting;
 
@@ -25,6 +26,7 @@ public static class DashboardHostExtensions
         builder.Services.AddCollectors(builder.Configuration);
         builder.Services.AddBalancer(builder.Configuration);
         builder.Services.AddOpenFlowController(builder.Configuration);
+        builder.Services.AddDemoCluster(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddHealth();
