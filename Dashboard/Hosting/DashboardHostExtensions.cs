@@ -7,6 +7,7 @@ using SdnDashboard.Dashboard.Auth;
 using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Components;
 using SdnDashboard.Dashboard.Controller;
+using SdnDashboard.Dashboard.Demo;
 
 namespace SdnDashboard.Dashboard.Hosting;
 
@@ -26,6 +27,7 @@ public static class DashboardHostExtensions
         builder.Services.AddBalancer(builder.Configuration);
         builder.Services.AddBalancerAdministration();
         builder.Services.AddOpenFlowController(builder.Configuration);
+        builder.Services.AddDemoCluster(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddHealth();
