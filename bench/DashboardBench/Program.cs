@@ -52,7 +52,7 @@ try
     var meter = new ProcessMeter(dashboard.Id);
 
     // The simulated collectors: each host on its own phase, as independent compute nodes poll.
-    using var stop = new CancellationTokenSource();
+    var stop = new CancellationTokenSource();
     var busRedis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort}");
     var bus = new RedisTelemetryBus(busRedis, TimeProvider.System, NullLogger<RedisTelemetryBus>.Instance);
     var published = new ConcurrentDictionary<string, List<long>>(); // probe text -> publish times (Unix ms)
@@ -65,7 +65,7 @@ try
     });
 
     Console.WriteLine($"dashboard pid {dashboard.Id} on {baseUri}, redis on {redisPort}; {vmCount} VMs / {hostCount} hosts every {periodMs} ms");
-    await Task.Delay(TimeSpan.FromSeconds(15));
+    await Task.Delay(TimeSpan.FromSeconds(30)); // JIT and the first GCs out of the idle figure
     var idle = await meter.MeasureAsync(TimeSpan.FromSeconds(20));
     Console.WriteLine($"idle (no clients): CPU {idle.CpuPercent:0.0} %, RSS {idle.MedianRssKiB / 1024.0:0.0} MiB");
 
@@ -131,6 +131,7 @@ try
 
     var hubRedis = redisDelays.Summary();
     var hubSummary = hubDelays.Summary();
+    Console.WriteLine($"hub phase: CPU {withHubs.CpuPercent:0.0} %, RSS {withHubs.MedianRssKiB / 1024.0:0.0} MiB, hub p50/p99 {hubSummary.P50:0}/{hubSummary.P99:0} ms ({hubSummary.Count}), redis p50/p99 {hubRedis.P50:0}/{hubRedis.P99:0} ms");
 
     // Phase 2: real Blazor circuits, each page of one signed-in browser context its own circuit.
     (double CpuPercent, long MedianRssKiB) withBrowsers = default;
@@ -161,7 +162,17 @@ try
                 await page.GetByTestId("login-submit").ClickAsync();
             }
 
-            await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+            try
+            {
+                await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "dashbench-fail.png") });
+                Console.Error.WriteLine($"page {i} at {page.Url} never brought its circuit up; screenshot in {Path.GetTempPath()}dashbench-fail.png");
+                throw;
+            }
+
             await page.WaitForSelectorAsync("[data-testid=vm-cpu]", new() { Timeout = 60_000 });
             await page.EvaluateAsync(ProbeScript);
             pages.Add(page);
@@ -316,6 +327,9 @@ static Process Start(string file, IEnumerable<string> arguments, string workingD
     }
 
     info.Environment["DOTNET_NOLOGO"] = "1";
+    // As the end-to-end tests run it: from a build output (not a publish), only Development serves the
+    // packages' static web assets (blazor.web.js, MudBlazor), without which no circuit starts.
+    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
     var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
     process.OutputDataReceived += (_, e) => { if (e.Data is { } l && l.Contains("fail", StringComparison.OrdinalIgnoreCase)) { Console.Error.WriteLine($"[{file}] {l}"); } };
     process.ErrorDataReceived += (_, e) => { if (e.Data is { } l) { Console.Error.WriteLine($"[{file}] {l}"); } };
