@@ -1,0 +1,423 @@
+// Live-feed benchmark of issue 6: 1,000 VMs over 10 simulated hosts publishing every 2 s through the real
+// Redis bus into the real dashboard process; N SignalR hub clients, the same number of raw Redis subscribers
+// (the floor), then real Blazor circuits in headless Chromium. Prints server CPU, memory per client and the
+// delay from publish to client (p50/p99).
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+using SdnDashboard.Bench.Dashboard;
+using SdnDashboard.Collectors.Bus;
+using SdnDashboard.Core.Bus;
+using SdnDashboard.Core.Telemetry;
+using StackExchange.Redis;
+
+var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+int Opt(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+var vmCount = Opt("vms", 1000);
+var hostCount = Opt("hosts", 10);
+var clientCount = Opt("clients", 50);
+var browserCount = Opt("browsers", 10);
+var seconds = Opt("seconds", 60);
+var periodMs = Opt("period-ms", 2000);
+var dashboardDll = options.TryGetValue("dashboard", out var dll) ? dll : FindDashboard();
+if (hostCount > 10)
+{
+    throw new ArgumentException("hosts must be at most 10: the browser probe codes the host in one decimal digit");
+}
+
+const string Token = "bench-viewer-token-0123456789";
+var work = Directory.CreateTempSubdirectory("sdn-dashbench-").FullName;
+var redisPort = FreePort();
+var webPort = FreePort();
+var cleanup = new List<Func<Task>>();
+try
+{
+    var redis = Start("redis-server", ["--port", redisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], work);
+    cleanup.Add(() => Stop(redis));
+    await Task.Delay(500);
+    var dashboard = Start("dotnet", [dashboardDll, "--urls", $"http://127.0.0.1:{webPort}",
+        $"--Storage:DatabasePath={Path.Combine(work, "bench.db")}", "--Auth:AdminPassword=bench-admin-pass-1",
+        "--Controller:Listen=127.0.0.1:0", "--Testbed:Enabled=false", $"--Redis:Configuration=127.0.0.1:{redisPort}",
+        "--Auth:ApiTokens:0:Name=bench", $"--Auth:ApiTokens:0:Token={Token}", "--Auth:ApiTokens:0:Role=Viewer",
+        "--Logging:LogLevel:Default=Warning"], Path.GetDirectoryName(dashboardDll)!);
+    cleanup.Add(() => Stop(dashboard));
+    var baseUri = new Uri($"http://127.0.0.1:{webPort}/");
+    await WaitHealthyAsync(baseUri, dashboard);
+    var meter = new ProcessMeter(dashboard.Id);
+
+    // The simulated collectors: each host on its own phase, as independent compute nodes poll.
+    var stop = new CancellationTokenSource();
+    var busRedis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort}");
+    var bus = new RedisTelemetryBus(busRedis, TimeProvider.System, NullLogger<RedisTelemetryBus>.Instance);
+    var published = new ConcurrentDictionary<string, List<long>>(); // probe text -> publish times (Unix ms)
+    var publishers = Enumerable.Range(0, hostCount).Select(h => Task.Run(() => PublishAsync(bus, published, h, stop.Token))).ToArray();
+    cleanup.Add(async () =>
+    {
+        await stop.CancelAsync();
+        await Task.WhenAll(publishers).ContinueWith(_ => { }, TaskScheduler.Default);
+        busRedis.Dispose();
+    });
+
+    Console.WriteLine($"dashboard pid {dashboard.Id} on {baseUri}, redis on {redisPort}; {vmCount} VMs / {hostCount} hosts every {periodMs} ms");
+    await Task.Delay(TimeSpan.FromSeconds(30)); // JIT and the first GCs out of the idle figure
+    var idle = await meter.MeasureAsync(TimeSpan.FromSeconds(20));
+    Console.WriteLine($"idle (no clients): CPU {idle.CpuPercent:0.0} %, RSS {idle.MedianRssKiB / 1024.0:0.0} MiB");
+
+    // Phase 1: hub clients and raw Redis subscribers side by side.
+    var redisDelays = new DelayLog();
+    var hubDelays = new DelayLog();
+    var peers = new List<ConnectionMultiplexer>();
+    for (var i = 0; i < clientCount; i++)
+    {
+        var peer = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redisPort}");
+        await peer.GetSubscriber().SubscribeAsync(RedisChannel.Literal(BusTopics.VmStats.Channel), (_, value) =>
+        {
+            var poll = JsonSerializer.Deserialize((byte[])value!, BusTopics.VmStats.TypeInfo)!;
+            redisDelays.Add((DateTimeOffset.UtcNow - poll.At).TotalMilliseconds);
+        });
+        peers.Add(peer);
+    }
+
+    cleanup.Add(() =>
+    {
+        peers.ForEach(p => p.Dispose());
+        return Task.CompletedTask;
+    });
+
+    var hubs = new List<HubConnection>();
+    for (var i = 0; i < clientCount; i++)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUri, "hubs/telemetry"), o => o.Headers["Authorization"] = "Bearer " + Token)
+            .Build();
+        var lastSeen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        connection.On<HubUpdate>("cluster", update =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var vm in update.Vms)
+            {
+                if (lastSeen.TryGetValue(vm.Host, out var seen))
+                {
+                    if (vm.At > seen)
+                    {
+                        hubDelays.Add((now - vm.At).TotalMilliseconds);
+                        lastSeen[vm.Host] = vm.At;
+                    }
+                }
+                else
+                {
+                    lastSeen[vm.Host] = vm.At; // the state on connect, not a fresh poll
+                }
+            }
+        });
+        await connection.StartAsync();
+        hubs.Add(connection);
+    }
+
+    await Task.Delay(TimeSpan.FromSeconds(10));
+    redisDelays.Enabled = hubDelays.Enabled = true;
+    var withHubs = await meter.MeasureAsync(TimeSpan.FromSeconds(seconds));
+    redisDelays.Enabled = hubDelays.Enabled = false;
+    foreach (var hub in hubs)
+    {
+        await hub.DisposeAsync();
+    }
+
+    var hubRedis = redisDelays.Summary();
+    var hubSummary = hubDelays.Summary();
+    Console.WriteLine($"hub phase: CPU {withHubs.CpuPercent:0.0} %, RSS {withHubs.MedianRssKiB / 1024.0:0.0} MiB, hub p50/p99 {hubSummary.P50:0}/{hubSummary.P99:0} ms ({hubSummary.Count}), redis p50/p99 {hubRedis.P50:0}/{hubRedis.P99:0} ms");
+
+    // Phase 2: real Blazor circuits, each page of one signed-in browser context its own circuit.
+    (double CpuPercent, long MedianRssKiB) withBrowsers = default;
+    var browserDelays = new DelayLog { Enabled = true };
+    var browserRedis = new DelayLog();
+    var circuits = 0;
+    if (browserCount > 0)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(10)); // let the hub connections' memory go
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        await using var context = await browser.NewContextAsync();
+        var pages = new List<IPage>();
+        for (var i = 0; i < browserCount; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(baseUri, "vms").ToString(), new() { Timeout = 60_000 });
+            if (i == 0)
+            {
+                await page.GetByTestId("login-user").FillAsync("admin");
+                await page.GetByTestId("login-password").FillAsync("bench-admin-pass-1");
+                await page.GetByTestId("login-submit").ClickAsync();
+            }
+
+            try
+            {
+                await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "dashbench-fail.png") });
+                Console.Error.WriteLine($"page {i} at {page.Url} never brought its circuit up; screenshot in {Path.GetTempPath()}dashbench-fail.png");
+                throw;
+            }
+
+            await page.WaitForSelectorAsync("[data-testid=vm-cpu]", new() { Timeout = 60_000 });
+            await page.EvaluateAsync(ProbeScript);
+            pages.Add(page);
+            circuits++;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        foreach (var page in pages)
+        {
+            await page.EvaluateAsync("() => { window.__seen = []; }");
+        }
+
+        browserRedis = new DelayLog { Enabled = true };
+        var collectRedis = browserRedis;
+        foreach (var peer in peers)
+        {
+            await peer.GetSubscriber().UnsubscribeAllAsync();
+            await peer.GetSubscriber().SubscribeAsync(RedisChannel.Literal(BusTopics.VmStats.Channel), (_, value) =>
+            {
+                var poll = JsonSerializer.Deserialize((byte[])value!, BusTopics.VmStats.TypeInfo)!;
+                collectRedis.Add((DateTimeOffset.UtcNow - poll.At).TotalMilliseconds);
+            });
+        }
+
+        withBrowsers = await meter.MeasureAsync(TimeSpan.FromSeconds(seconds));
+        browserRedis.Enabled = false;
+        foreach (var page in pages)
+        {
+            var seen = await page.EvaluateAsync<string[][]>("() => window.__seen");
+            foreach (var entry in seen)
+            {
+                var shownAt = double.Parse(entry[1], CultureInfo.InvariantCulture);
+                if (published.TryGetValue(entry[0], out var times))
+                {
+                    long publishedAt;
+                    lock (times)
+                    {
+                        publishedAt = times.Where(t => t <= shownAt).DefaultIfEmpty(long.MinValue).Max();
+                    }
+
+                    if (publishedAt != long.MinValue)
+                    {
+                        browserDelays.Add(shownAt - publishedAt);
+                    }
+                }
+            }
+        }
+    }
+
+    var browserSummary = browserDelays.Summary();
+    var browserRedisSummary = browserRedis.Summary();
+    Console.WriteLine();
+    Console.WriteLine($"| clients | kind | delay samples | p50 ms | p99 ms | max ms | server CPU % of one core | server RSS MiB | KiB per client |");
+    Console.WriteLine($"|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine($"| 0 | idle | | | | | {idle.CpuPercent:0.0} | {idle.MedianRssKiB / 1024.0:0.0} | |");
+    Row(clientCount, "SignalR hub (/hubs/telemetry)", hubSummary, withHubs, clientCount);
+    Row(clientCount, "raw Redis subscriber (peer, same time)", hubRedis, null, 0);
+    if (circuits > 0)
+    {
+        Row(circuits, "Blazor circuit, Chromium /vms", browserSummary, withBrowsers, circuits);
+        Row(clientCount, "raw Redis subscriber (peer, same time)", browserRedisSummary, null, 0);
+    }
+
+    void Row(int n, string kind, (int Count, double P50, double P99, double Max) d, (double CpuPercent, long MedianRssKiB)? server, int perClient)
+    {
+        var serverCells = server is { } s
+            ? $"{s.CpuPercent:0.0} | {s.MedianRssKiB / 1024.0:0.0} | {(s.MedianRssKiB - idle.MedianRssKiB) / (double)perClient:0}"
+            : " | | ";
+        Console.WriteLine($"| {n} | {kind} | {d.Count} | {d.P50:0} | {d.P99:0} | {d.Max:0} | {serverCells} |");
+    }
+}
+finally
+{
+    for (var i = cleanup.Count - 1; i >= 0; i--)
+    {
+        try
+        {
+            await cleanup[i]();
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"cleanup: {ex.Message}");
+        }
+    }
+
+    Directory.Delete(work, recursive: true);
+}
+
+async Task PublishAsync(RedisTelemetryBus bus, ConcurrentDictionary<string, List<long>> published, int host, CancellationToken ct)
+{
+    var name = $"bench-node-{host}";
+    var vms = Enumerable.Range(0, vmCount).Where(i => i % hostCount == host).ToArray();
+    var start = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * (host * (double)periodMs / hostCount / 1000));
+    for (var seq = 0; !ct.IsCancellationRequested; seq++)
+    {
+        var due = start + (long)(Stopwatch.Frequency * (seq * (double)periodMs / 1000));
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+        if (wait > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(wait, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        // The probe the browser pages read: every VM of this poll shows "<seq mod 100>.<host>" in its CPU cell.
+        var cpu = (seq % 100) + (host / 10.0);
+        var probe = cpu.ToString("0.0", CultureInfo.InvariantCulture);
+        var poll = new HostPoll
+        {
+            Host = new HostSample { Host = name, Uri = "test:///bench", Cpus = 64, MemoryKiB = 512L << 20, VmsRunning = vms.Length, VmsTotal = vms.Length, At = at },
+            Vms = [.. vms.Select(i => new VmSample
+            {
+                Host = name,
+                Uuid = $"00000000-0000-4000-8000-{i:D12}",
+                Name = $"vm-{i:D4}",
+                State = "running",
+                Vcpus = 2,
+                CpuTimeNs = seq * 1_000_000_000L,
+                CpuPercent = cpu,
+                MaxMemoryKiB = 4L << 20,
+                MemoryKiB = 4L << 20,
+                NetRxBytesPerSec = 1000 + i,
+                NetTxBytesPerSec = 2000 + i,
+                RateSeconds = periodMs / 1000.0,
+                At = at,
+            })],
+            PollMilliseconds = 5,
+            At = at,
+        };
+        var times = published.GetOrAdd(probe, _ => []);
+        lock (times)
+        {
+            times.Add(at.ToUnixTimeMilliseconds());
+        }
+
+        await bus.PublishAsync(BusTopics.VmStats, poll, ct);
+    }
+}
+
+static Process Start(string file, IEnumerable<string> arguments, string workingDirectory)
+{
+    var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var a in arguments)
+    {
+        info.ArgumentList.Add(a);
+    }
+
+    info.Environment["DOTNET_NOLOGO"] = "1";
+    // As the end-to-end tests run it: from a build output (not a publish), only Development serves the
+    // packages' static web assets (blazor.web.js, MudBlazor), without which no circuit starts.
+    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+    var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+    process.OutputDataReceived += (_, e) => { if (e.Data is { } l && l.Contains("fail", StringComparison.OrdinalIgnoreCase)) { Console.Error.WriteLine($"[{file}] {l}"); } };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is { } l) { Console.Error.WriteLine($"[{file}] {l}"); } };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task Stop(Process process)
+{
+    if (!process.HasExited)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    process.Dispose();
+}
+
+static async Task WaitHealthyAsync(Uri baseUri, Process process)
+{
+    using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(5) };
+    for (var deadline = DateTime.UtcNow.AddSeconds(90); DateTime.UtcNow < deadline; await Task.Delay(250))
+    {
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"the dashboard exited with {process.ExitCode}");
+        }
+
+        try
+        {
+            if ((await http.GetAsync(new Uri("healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            // Not listening yet.
+        }
+    }
+
+    throw new TimeoutException("the dashboard did not become healthy in 90 s");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string FindDashboard()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SdnDashboard.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    var found = dir is null ? [] : Directory.GetFiles(Path.Combine(dir.FullName, "Dashboard", "bin", "Release"), "SdnDashboard.Dashboard.dll", SearchOption.AllDirectories);
+    return found.Length > 0 ? found[0] : throw new FileNotFoundException("build the dashboard first: dotnet build Dashboard -c Release");
+}
+
+/// <summary>Records, in the page, the first time each CPU-cell text appears (Unix ms), as Blazor patches the DOM.</summary>
+internal static partial class Program
+{
+    private const string ProbeScript = """
+        () => {
+          window.__seen = [];
+          const known = new Set();
+          for (const td of document.querySelectorAll('[data-testid=vm-cpu]')) known.add(td.textContent.replace('%', '').trim());
+          new MutationObserver(records => {
+            const now = Date.now();
+            for (const r of records) {
+              const el = r.target.nodeType === 3 ? r.target.parentElement : r.target;
+              const cell = el && el.closest ? el.closest('[data-testid=vm-cpu]') : null;
+              if (!cell) continue;
+              const text = cell.textContent.replace('%', '').trim();
+              if (!known.has(text)) { known.add(text); window.__seen.push([text, String(now)]); }
+            }
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        }
+        """;
+}
+
+/// <summary>The part of a hub <c>cluster</c> message the client needs.</summary>
+internal sealed record HubUpdate(long Sequence, IReadOnlyList<HubVm> Vms);
+
+/// <summary>One VM of a hub message: its host and the poll time.</summary>
+internal sealed record HubVm(string Host, DateTimeOffset At);
