@@ -12,13 +12,16 @@ namespace SdnDashboard.Tests.OpenFlow;
 /// </summary>
 internal sealed class LoadBalancerLab : IDisposable
 {
+    /// <summary>Debian's interpreter when present: a pyenv shim on PATH costs seconds per start on a busy machine.</summary>
+    private static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
     private readonly string _tag;
     private readonly int _vms;
     private readonly int _clients;
     private readonly string _webRoot;
     private readonly List<Process> _servers = [];
 
-    public LoadBalancerLab(string tag, string protocols, int vms, int clients)
+    public LoadBalancerLab(string tag, string protocols, int vms, int clients, int controllerPort)
     {
         _tag = tag;
         _vms = vms;
@@ -34,15 +37,18 @@ internal sealed class LoadBalancerLab : IDisposable
             var (ns, mac, ip) = port <= vms ? (VmNamespace(port), VmMac(port), VmIp(port)) : (ClientNamespace(port - vms), ClientMac(port - vms), ClientIp(port - vms));
             var veth = $"lbv{tag}p{port}";
             script.Append(CultureInfo.InvariantCulture,
-                $"ip netns add {ns} && ip link add {veth} type veth peer name eth0 netns {ns} && ip link set {veth} up "
+                $"(set -e; ip netns add {ns} && ip link add {veth} type veth peer name eth0 netns {ns} && ip link set {veth} up "
                 + $"&& ip -n {ns} link set eth0 address {mac} && ip -n {ns} addr add {ip}/24 dev eth0 "
                 + $"&& ip -n {ns} link set eth0 up && ip -n {ns} link set lo up "
-                + $"&& ip netns exec {ns} ethtool -K eth0 tx off >/dev/null && ethtool -K {veth} tx off >/dev/null\n");
+                + $"&& ip netns exec {ns} ethtool -K eth0 tx off >/dev/null && ethtool -K {veth} tx off >/dev/null) & pids+=($!)\n");
             ports.Append(CultureInfo.InvariantCulture, $" -- add-port {Name} {veth} -- set interface {veth} ofport_request={port}");
         }
 
-        Lab.Run($"ovs-vsctl add-br {Name} -- set bridge {Name} datapath_type=netdev protocols={protocols} fail-mode=secure");
-        Lab.Run("set -e\n" + script);
+        // The switch connects to the controller while the hosts are being made.
+        Lab.Run($"ovs-vsctl add-br {Name} -- set bridge {Name} datapath_type=netdev protocols={protocols} fail-mode=secure "
+            + $"-- set-controller {Name} tcp:127.0.0.1:{controllerPort}");
+        // In parallel: on a busy machine fifteen hosts one after the other take many seconds.
+        Lab.Run("pids=()\n" + script + "rc=0; for p in \"${pids[@]}\"; do wait $p || rc=1; done; exit $rc");
         Lab.Run("ovs-vsctl" + ports);
     }
 
@@ -50,21 +56,29 @@ internal sealed class LoadBalancerLab : IDisposable
 
     public string Subnet => $"10.51.{_tag}";
 
-    public string VirtualIp => $"{Subnet}.200";
+    public string VirtualIp => VirtualIpOf(_tag);
 
-    public string VirtualMac => $"02:00:00:1b:{_tag}:00";
+    public string VirtualMac => VirtualMacOf(_tag);
 
     public string VmNamespace(int vm) => $"lb-{_tag}-vm{vm}";
 
     public string ClientNamespace(int client) => $"lb-{_tag}-c{client}";
 
-    public string VmIp(int vm) => $"{Subnet}.{10 + vm}";
+    public string VmIp(int vm) => VmIpOf(_tag, vm);
 
     public string ClientIp(int client) => $"{Subnet}.{100 + client}";
 
-    public string VmMac(int vm) => $"52:54:00:1b:{_tag}:{vm.ToString("x2", CultureInfo.InvariantCulture)}";
+    public string VmMac(int vm) => VmMacOf(_tag, vm);
 
     public string ClientMac(int client) => $"52:54:00:1c:{_tag}:{client.ToString("x2", CultureInfo.InvariantCulture)}";
+
+    public static string VirtualIpOf(string tag) => $"10.51.{tag}.200";
+
+    public static string VirtualMacOf(string tag) => $"02:00:00:1b:{tag}:00";
+
+    public static string VmIpOf(string tag, int vm) => $"10.51.{tag}.{10 + vm}";
+
+    public static string VmMacOf(string tag, int vm) => $"52:54:00:1b:{tag}:{vm.ToString("x2", CultureInfo.InvariantCulture)}";
 
     /// <summary>The name VM <paramref name="vm"/> answers HTTP requests with.</summary>
     public static string VmName(int vm) => $"vm{vm}";
@@ -73,11 +87,9 @@ internal sealed class LoadBalancerLab : IDisposable
 
     public int ClientPort(int client) => _vms + client;
 
-    public void SetController(int port) => Lab.Run($"ovs-vsctl set-controller {Name} tcp:127.0.0.1:{port}");
-
     public string DumpFlows(string protocol) => Lab.Run($"ovs-ofctl -O {protocol} dump-flows {Name}").Output;
 
-    /// <summary>Starts <c>python3 -m http.server</c> on port 80 in every VM and waits until each answers locally.</summary>
+    /// <summary>Starts <c>python3 -m http.server</c> on port 80 in every VM; <see cref="WaitForHttpServers"/> waits for them.</summary>
     public void StartHttpServers()
     {
         for (var vm = 1; vm <= _vms; vm++)
@@ -85,9 +97,13 @@ internal sealed class LoadBalancerLab : IDisposable
             var root = Path.Combine(_webRoot, VmName(vm));
             Directory.CreateDirectory(root);
             File.WriteAllText(Path.Combine(root, "index.html"), VmName(vm));
-            _servers.Add(Lab.Start($"exec ip netns exec {VmNamespace(vm)} python3 -m http.server 80 --bind 0.0.0.0 --directory {root} >/dev/null 2>&1"));
+            _servers.Add(Lab.Start($"exec ip netns exec {VmNamespace(vm)} {Python} -m http.server 80 --bind 0.0.0.0 --directory {root} >/dev/null 2>&1"));
         }
+    }
 
+    /// <summary>Waits until every VM's HTTP server answers locally.</summary>
+    public void WaitForHttpServers()
+    {
         for (var vm = 1; vm <= _vms; vm++)
         {
             var deadline = DateTime.UtcNow.AddSeconds(20);

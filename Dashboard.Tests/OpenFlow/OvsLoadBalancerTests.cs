@@ -31,18 +31,17 @@ public class OvsLoadBalancerTests(ITestOutputHelper output)
         }
 
         var watch = Stopwatch.StartNew();
-        using var lab = new LoadBalancerLab(tag, protocol, Vms, Clients);
         var definition = new ServiceDefinition
         {
             Name = Service,
-            VirtualIp = lab.VirtualIp,
-            VirtualMac = lab.VirtualMac,
+            VirtualIp = LoadBalancerLab.VirtualIpOf(tag),
+            VirtualMac = LoadBalancerLab.VirtualMacOf(tag),
             Port = 80,
             Protocol = "Tcp",
             Algorithm = "RoundRobin",
             Members = [.. Enumerable.Range(1, Vms).Select(vm => new MemberDefinition
             {
-                Name = $"m{vm}", Mac = lab.VmMac(vm), Ip = lab.VmIp(vm), VmName = LoadBalancerLab.VmName(vm),
+                Name = $"m{vm}", Mac = LoadBalancerLab.VmMacOf(tag, vm), Ip = LoadBalancerLab.VmIpOf(tag, vm), VmName = LoadBalancerLab.VmName(vm),
             })],
         };
 
@@ -50,9 +49,11 @@ public class OvsLoadBalancerTests(ITestOutputHelper output)
         var state = new BalancerState(new BalancerSettings { LoadStaleAfter = TimeSpan.FromMinutes(10), FlowIdleTimeoutSeconds = 120 }, [definition]);
         state.UpdateLoads(Loads(loadedVm: null), DateTimeOffset.UtcNow);
         await using var harness = await ControllerHarness.StartAsync(new ControllerOptions(), new LoadBalancerApp(state), new LearningSwitchApp());
-        lab.SetController(harness.Endpoint.Port);
-        await ControllerHarness.EventuallyAsync(() => harness.Server.ConnectedDatapaths.Count == 1, $"{lab.Name} connects", 20_000);
+        using var lab = new LoadBalancerLab(tag, protocol, Vms, Clients, harness.Endpoint.Port);
         lab.StartHttpServers();
+        output.WriteLine($"{protocol}: hosts made after {watch.ElapsedMilliseconds} ms");
+        await ControllerHarness.EventuallyAsync(() => harness.Server.ConnectedDatapaths.Count == 1, $"{lab.Name} connects", 20_000);
+        output.WriteLine($"{protocol}: switch connected after {watch.ElapsedMilliseconds} ms");
 
         // The VMs talk to each other (through the learning switch) so the balancer has located every member on
         // the switch before the first client: round robin then cycles over all three from the start.
@@ -66,6 +67,8 @@ public class OvsLoadBalancerTests(ITestOutputHelper output)
             }
         }
 
+        output.WriteLine($"{protocol}: members located after {watch.ElapsedMilliseconds} ms");
+        lab.WaitForHttpServers();
         output.WriteLine($"{protocol}: lab ready after {watch.ElapsedMilliseconds} ms");
 
         // Round robin: six clients, two requests each, then a third round after everyone was assigned.
@@ -83,6 +86,7 @@ public class OvsLoadBalancerTests(ITestOutputHelper output)
         AssertTableMatches(servedBy);
 
         var flows = lab.DumpFlows(protocol);
+        output.WriteLine(flows);
         foreach (var (client, vmName) in servedBy)
         {
             AssertFlows(lab, flows, client, int.Parse(vmName[2..], System.Globalization.CultureInfo.InvariantCulture));
