@@ -11,18 +11,17 @@ namespace SdnDashboard.Tests.OpenFlow;
 /// drives a userspace bridge in fail-mode secure; three namespace VMs serve HTTP with their own name behind one
 /// virtual IP, and namespace clients fetch it with curl. Round robin gives each VM two clients and every client
 /// keeps its VM (MAC affinity); the switch holds the forward and reverse rewrites; least load steers new clients
-/// away from a loaded VM; a drained VM gets no new clients but keeps its own. Needs root.
+/// away from a loaded VM; a drained VM gets no new clients but keeps its own. Needs root. One subclass per
+/// OpenFlow version, so the two labs (own bridge, namespaces and subnet each) run in parallel.
 /// </summary>
-public class OvsLoadBalancerTests(ITestOutputHelper output)
+public abstract class OvsLoadBalancerTests(ITestOutputHelper output, string protocol, string tag)
 {
     private const int Vms = 3;
     private const int Clients = 12;
     private const string Service = "web";
 
-    [Theory]
-    [InlineData("OpenFlow13", "13")]
-    [InlineData("OpenFlow10", "10")]
-    public async Task Balancer_OnRealOvs_RoundRobinWithMacAffinityThenLeastLoadAndDrainSteerNewClients(string protocol, string tag)
+    [Fact]
+    public async Task Balancer_OnRealOvs_RoundRobinWithMacAffinityThenLeastLoadAndDrainSteerNewClients()
     {
         Lab.RequireOpenVSwitch();
         if (Lab.Run("command -v curl", check: false).ExitCode != 0)
@@ -107,7 +106,6 @@ public class OvsLoadBalancerTests(ITestOutputHelper output)
 
         Assert.True(Enumerable.Range(7, 3).All(c => servedBy[c] != LoadBalancerLab.VmName(1)),
             "least load should keep new clients off the loaded vm1: " + string.Join(", ", Enumerable.Range(7, 3).Select(c => $"c{c}->{servedBy[c]}")));
-        AssertAffinity(lab, servedBy, Enumerable.Range(1, 9));
 
         // Drain vm2 with every load back to low: new clients go to vm1 and vm3 only; vm2's clients stay on vm2.
         var drain = state.SetDrained(Service, "m2", drained: true);
