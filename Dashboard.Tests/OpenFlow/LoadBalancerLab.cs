@@ -29,13 +29,26 @@ internal sealed class LoadBalancerLab : IDisposable
         Name = $"lbbr{tag}";
         _webRoot = Path.Combine(Path.GetTempPath(), $"lb-{tag}-www");
         Cleanup();
+        try
+        {
+            Build(protocols, controllerPort);
+        }
+        catch
+        {
+            // A half-made lab is never disposed by its caller: remove it here.
+            Cleanup();
+            throw;
+        }
+    }
 
+    private void Build(string protocols, int controllerPort)
+    {
         var script = new StringBuilder();
         var ports = new StringBuilder();
-        for (var port = 1; port <= vms + clients; port++)
+        for (var port = 1; port <= _vms + _clients; port++)
         {
-            var (ns, mac, ip) = port <= vms ? (VmNamespace(port), VmMac(port), VmIp(port)) : (ClientNamespace(port - vms), ClientMac(port - vms), ClientIp(port - vms));
-            var veth = $"lbv{tag}p{port}";
+            var (ns, mac, ip) = port <= _vms ? (VmNamespace(port), VmMac(port), VmIp(port)) : (ClientNamespace(port - _vms), ClientMac(port - _vms), ClientIp(port - _vms));
+            var veth = $"lbv{_tag}p{port}";
             script.Append(CultureInfo.InvariantCulture,
                 $"(set -e; ip netns add {ns} && ip link add {veth} type veth peer name eth0 netns {ns} && ip link set {veth} up "
                 + $"&& ip -n {ns} link set eth0 address {mac} && ip -n {ns} addr add {ip}/24 dev eth0 "
@@ -47,6 +60,7 @@ internal sealed class LoadBalancerLab : IDisposable
         // The switch connects to the controller while the hosts are being made.
         Lab.Run($"ovs-vsctl add-br {Name} -- set bridge {Name} datapath_type=netdev protocols={protocols} fail-mode=secure "
             + $"-- set-controller {Name} tcp:127.0.0.1:{controllerPort}");
+
         // In parallel: on a busy machine fifteen hosts one after the other take many seconds.
         Lab.Run("pids=()\n" + script + "rc=0; for p in \"${pids[@]}\"; do wait $p || rc=1; done; exit $rc");
         Lab.Run("ovs-vsctl" + ports);
