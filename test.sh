@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(redis-server libvirt0 libvirt-clients openvswitch-switch chromium ethtool iproute2 tshark pmacct python3 iputils-ping)
+packages=(redis-server libvirt0 libvirt-clients openvswitch-switch chromium ethtool iproute2 tshark pmacct python3 iputils-ping curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
