@@ -63,8 +63,11 @@ public sealed class DashboardProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_NOLOGO"] = "1";
-        // Port 0: dashboards of parallel tests must not fight over the OpenFlow port.
-        var all = new Dictionary<string, string> { ["Auth:AdminPassword"] = AdminPassword, ["Controller:Listen"] = "127.0.0.1:0" };
+        // Port 0: dashboards of parallel tests must not fight over the OpenFlow and sFlow ports.
+        var all = new Dictionary<string, string>
+        {
+            ["Auth:AdminPassword"] = AdminPassword, ["Controller:Listen"] = "127.0.0.1:0", ["Sflow:ListenAddress"] = "127.0.0.1", ["Sflow:Port"] = "0",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;
