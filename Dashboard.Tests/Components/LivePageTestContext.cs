@@ -25,7 +25,11 @@ public abstract class LivePageTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ITelemetryBus>(bus);
         Feed = new ClusterFeed(bus, TimeProvider.System, NullLogger<ClusterFeed>.Instance);
         Services.AddSingleton(Feed);
+        Traffic = new TrafficFeed(bus, TimeProvider.System);
+        Services.AddSingleton(Traffic);
     }
+
+    protected TrafficFeed Traffic { get; }
 
     protected ClusterFeed Feed { get; }
 

@@ -27,6 +27,7 @@ public sealed class OverviewTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ITelemetryBus>(bus);
         _feed = new ClusterFeed(bus, TimeProvider.System, NullLogger<ClusterFeed>.Instance);
         Services.AddSingleton(_feed);
+        Services.AddSingleton(new TrafficFeed(bus, TimeProvider.System));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

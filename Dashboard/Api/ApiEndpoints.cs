@@ -73,6 +73,8 @@ public static class ApiEndpoints
                     ? Results.Ok(FlowRow.Of(view))
                     : Results.NotFound(new { error = $"no switch with datapath id '{dpid}' (16 hex digits, e.g. 0000000000000001)" }))
             .WithSummary("Flows the switch holds, marked against what the controller intended, plus intended flows it lacks");
+        api.MapGet("/flows/top", (TrafficFeed traffic, int? count) => traffic.Current.TopFlows(Math.Clamp(count ?? 20, 1, 1000)))
+            .WithSummary("Top flows by estimated rate from the latest sFlow interval of every collector");
         api.MapGet("/events", (EventLog log, string? category, string? kind, string? text, int? limit, CancellationToken ct) =>
                 log.QueryAsync(new EventQuery(category, kind, text, Limit: limit ?? 500), ct))
             .WithSummary("Audit log and system events, newest first");

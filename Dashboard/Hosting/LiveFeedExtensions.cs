@@ -11,6 +11,8 @@ public static class LiveFeedExtensions
     {
         services.AddSingleton<ClusterFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterFeed>());
+        services.AddSingleton<TrafficFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrafficFeed>());
         services.AddSingleton<EventLog>();
         services.AddHostedService<SystemEventRecorder>();
         services.AddSingleton<TrafficRollup>();

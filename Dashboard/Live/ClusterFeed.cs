@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using SdnDashboard.Core.Bus;
 using SdnDashboard.Core.Telemetry;
 
@@ -20,7 +18,7 @@ public sealed class ClusterFeed(ITelemetryBus bus, TimeProvider time, ILogger<Cl
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
-    private ImmutableList<Channel<ClusterSnapshot>> _watchers = [];
+    private readonly SnapshotWatchers<ClusterSnapshot> _watchers = new();
     private ClusterSnapshot _current = ClusterSnapshot.Empty;
 
     /// <summary>Per-VM rate history for detail charts, recorded as polls arrive.</summary>
@@ -30,30 +28,7 @@ public sealed class ClusterFeed(ITelemetryBus bus, TimeProvider time, ILogger<Cl
     public ClusterSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>Yields a snapshot each time the state changes, until cancelled.</summary>
-    public async IAsyncEnumerable<ClusterSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var channel = Channel.CreateBounded<ClusterSnapshot>(
-            new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        lock (_gate)
-        {
-            _watchers = _watchers.Add(channel);
-        }
-
-        try
-        {
-            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return snapshot;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _watchers = _watchers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<ClusterSnapshot> WatchAsync(CancellationToken cancellationToken = default) => _watchers.WatchAsync(cancellationToken);
 
     /// <summary>Applies one poll batch; public so that tests and the embedded pipeline can feed it directly.</summary>
     public void Apply(HostPoll poll)
@@ -92,13 +67,7 @@ public sealed class ClusterFeed(ITelemetryBus bus, TimeProvider time, ILogger<Cl
         Publish(next);
     }
 
-    private void Publish(ClusterSnapshot next)
-    {
-        foreach (var watcher in _watchers)
-        {
-            watcher.Writer.TryWrite(next);
-        }
-    }
+    private void Publish(ClusterSnapshot next) => _watchers.Publish(next);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -15,6 +15,11 @@ public partial class Overview : LiveComponentBase
     [Inject]
     private BalancerState Balancer { get; set; } = default!;
 
+    [Inject]
+    private TrafficFeed Traffic { get; set; } = default!;
+
+    private long LostSamples => Traffic.Current.LostSamples;
+
     protected override void OnSnapshot(ClusterSnapshot snapshot)
     {
         _balance = Balancer.Snapshot(Time.GetUtcNow()).Select(s => (s.Definition.Name, BalanceIndex.Of(s))).ToList();
