@@ -25,7 +25,9 @@ public sealed class PolicyEditingTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoAsync(new Uri(app.BaseAddress, "balancer").ToString());
         await BrowserFixture.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByTestId("algorithm-select").Locator("input")).ToHaveValueAsync("LeastLoad");
+        await Assertions.Expect(page.Locator("[data-testid=service-web] input.mud-select-input").First).ToHaveValueAsync("LeastLoad");
+        var stored = await context.APIRequest.GetAsync(new Uri(app.BaseAddress, "api/v1/balancer/services").ToString());
+        Assert.Contains("\"algorithm\":\"LeastLoad\"", await stored.TextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,8 +36,8 @@ public sealed class PolicyEditingTests(BrowserFixture browser) : IClassFixture<B
         await using var app = await DashboardProcess.StartAsync();
         await using var adminContext = await browser.Browser.NewContextAsync();
         var admin = await BrowserFixture.SignInAndOpenAsync(adminContext, new Uri(app.BaseAddress, "settings"));
-        await admin.GetByTestId("new-user-name").Locator("input").FillAsync("viewer1");
-        await admin.GetByTestId("new-user-password").Locator("input").FillAsync("viewer-pass-1");
+        await admin.GetByTestId("new-user-name").FillAsync("viewer1");
+        await admin.GetByTestId("new-user-password").FillAsync("viewer-pass-1");
         await admin.GetByTestId("new-user-add").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("user-name")).ToContainTextAsync(["admin", "viewer1"]);
 

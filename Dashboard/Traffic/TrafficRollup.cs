@@ -37,7 +37,8 @@ public sealed class TrafficRollup(
     public void Add(TrafficBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        foreach (var vm in batch.Vms)
+        // A VM sFlow saw nothing of gets no estimate, rather than a zero beside libvirt's real count.
+        foreach (var vm in batch.Vms.Where(v => v.BytesIn + v.BytesOut > 0))
         {
             Add(HourOf(batch.IntervalStart), vm.VmName ?? vm.Mac, Sflow, null, vm.BytesIn, vm.BytesOut);
         }
