@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using SdnDashboard.Core.Balancing;
 using SdnDashboard.Dashboard.Balancer;
+using SdnDashboard.Dashboard.Components.Controls;
 
 namespace SdnDashboard.Dashboard.Components.Pages;
 
@@ -33,7 +34,11 @@ public partial class BalancerPage : ComponentBase, IAsyncDisposable
     protected override void OnInitialized()
     {
         Load();
-        _ = RefreshAsync(_stop.Token);
+        _ = PeriodicRefresh.RunAsync(Refresh, Time, () => InvokeAsync(() =>
+        {
+            Load();
+            StateHasChanged();
+        }), _stop.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -64,25 +69,5 @@ public partial class BalancerPage : ComponentBase, IAsyncDisposable
         }
 
         Load();
-    }
-
-    private async Task RefreshAsync(CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(Refresh, Time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                await InvokeAsync(() =>
-                {
-                    Load();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Page closed.
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using SdnDashboard.Dashboard.Controller;
+using SdnDashboard.Dashboard.Components.Controls;
 
 namespace SdnDashboard.Dashboard.Components.Pages;
 
@@ -32,7 +33,11 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
     protected override void OnInitialized()
     {
         Load();
-        _ = RefreshAsync(_stop.Token);
+        _ = PeriodicRefresh.RunAsync(Refresh, Time, () => InvokeAsync(() =>
+        {
+            Load();
+            StateHasChanged();
+        }), _stop.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -58,25 +63,5 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
 
         _view = _switches.FirstOrDefault(s => s.DatapathId == _selected);
         _rows = _view is null ? [] : FlowRow.Of(_view);
-    }
-
-    private async Task RefreshAsync(CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(Refresh, Time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                await InvokeAsync(() =>
-                {
-                    Load();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Page closed.
-        }
     }
 }

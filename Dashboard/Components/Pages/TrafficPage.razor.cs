@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using SdnDashboard.Dashboard.Live;
 using SdnDashboard.Dashboard.Traffic;
+using SdnDashboard.Dashboard.Components.Controls;
 
 namespace SdnDashboard.Dashboard.Components.Pages;
 
@@ -36,7 +37,11 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
     {
         _day = Time.GetUtcNow().UtcDateTime.Date;
         await LoadAsync();
-        _ = RefreshAsync(_stop.Token);
+        _ = PeriodicRefresh.RunAsync(TrafficRollup.FlushInterval, Time, () => _currentHour is null ? Task.CompletedTask : InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }), _stop.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -68,28 +73,5 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
         var today = DateOnly.FromDateTime(now.UtcDateTime) == Day;
         _currentHour = today ? now.UtcDateTime.Hour : null;
         _hours = Enumerable.Range(0, today ? now.UtcDateTime.Hour + 1 : 24).ToList();
-    }
-
-    private async Task RefreshAsync(CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(TrafficRollup.FlushInterval, Time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                if (_currentHour is not null)
-                {
-                    await InvokeAsync(async () =>
-                    {
-                        await LoadAsync();
-                        StateHasChanged();
-                    });
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Page closed.
-        }
     }
 }
