@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using SdnDashboard.Core.OpenFlow;
 using SdnDashboard.Core.OpenFlow.Messages;
@@ -145,17 +144,5 @@ public class OpenFlowGoldenCaptureTests
         ? ulong.Parse(text.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture)
         : ulong.Parse(text, CultureInfo.InvariantCulture);
 
-    private static IEnumerable<(int Offset, ReadOnlyMemory<byte> Frame)> Frames(byte[] stream)
-    {
-        var p = 0;
-        while (p + OfHeader.Size <= stream.Length)
-        {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(stream.AsSpan(p + 2));
-            Assert.True(length >= OfHeader.Size && p + length <= stream.Length, $"bad framing at stream offset {p}");
-            yield return (p, stream.AsMemory(p, length));
-            p += length;
-        }
-
-        Assert.Equal(stream.Length, p);
-    }
+    private static IEnumerable<(int Offset, ReadOnlyMemory<byte> Frame)> Frames(byte[] stream) => CaptureFrames.Split(stream);
 }
