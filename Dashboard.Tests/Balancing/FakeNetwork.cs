@@ -1,12 +1,13 @@
 using SdnDashboard.Core.Control;
 using SdnDashboard.Core.Control.Frames;
 using SdnDashboard.Core.Net;
+using SdnDashboard.Dashboard.Demo;
 
 namespace SdnDashboard.Tests.Balancing;
 
 /// <summary>
-/// One switch with a <see cref="FakeFlowTable"/>, hosts on its ports and the controller apps behind it: a
-/// frame that misses (or hits the table-miss flow) becomes a packet-in through the <see cref="ControllerPipeline"/>,
+/// One switch with the product's in-memory flow table (the demo switch's <see cref="DemoFlowTable"/>), hosts on
+/// its ports and the controller apps behind it: a frame that misses (or hits the table-miss flow) becomes a packet-in through the <see cref="ControllerPipeline"/>,
 /// whose flow-mods go into the table and whose packet-outs go onto the wire; the hosts' answers are sent in
 /// turn until the network is quiet. Time moves only by <see cref="Advance"/>.
 /// </summary>
@@ -19,13 +20,13 @@ public sealed class FakeNetwork
     public FakeNetwork(IEnumerable<IControllerApp> apps, DateTimeOffset? start = null)
     {
         Pipeline = new ControllerPipeline(apps);
-        Table = new FakeFlowTable(DatapathId);
+        Table = new DemoFlowTable(DatapathId);
         Now = start ?? new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
     }
 
     public ControllerPipeline Pipeline { get; }
 
-    public FakeFlowTable Table { get; }
+    public DemoFlowTable Table { get; }
 
     public DateTimeOffset Now { get; private set; }
 
@@ -80,7 +81,7 @@ public sealed class FakeNetwork
     /// <summary>Where the switch would send a frame from a port, and how rewritten: (port, frame) pairs, or empty on a miss.</summary>
     public IReadOnlyList<(uint Port, byte[] Frame)> Trace(uint inPort, byte[] frame)
     {
-        var flow = Table.Lookup(FrameReader.Read(frame), inPort, Now);
+        var flow = Table.Lookup(FrameReader.Read(frame), inPort, frame.Length, Now);
         return flow is null ? [] : Outputs(flow.Actions, inPort, frame).Where(o => o.Port != OfPorts.Controller).ToList();
     }
 
@@ -94,7 +95,7 @@ public sealed class FakeNetwork
             }
 
             var (inPort, frame) = wire.Dequeue();
-            var flow = Table.Lookup(FrameReader.Read(frame), inPort, Now);
+            var flow = Table.Lookup(FrameReader.Read(frame), inPort, frame.Length, Now);
             if (flow is null)
             {
                 continue;
