@@ -250,17 +250,12 @@ public static class Of10Codec
         {
             case Of10Type.StatsDesc:
                 Need(b.Length, DescStatsReply.BodySize, StatsHeaderSize, "ofp_desc_stats");
-                return new DescStatsReply
-                {
-                    Xid = xid, Flags = flags, Manufacturer = ReadString(b[..256]), Hardware = ReadString(b.Slice(256, 256)),
-                    Software = ReadString(b.Slice(512, 256)), SerialNumber = ReadString(b.Slice(768, 32)),
-                    Datapath = ReadString(b.Slice(800, 256)),
-                };
+                return StatsBodies.ReadDesc(b, xid, flags);
             case Of10Type.StatsFlow:
                 return new FlowStatsReply { Xid = xid, Flags = flags, Flows = ReadFlowStats(body) };
             case Of10Type.StatsAggregate:
                 Need(b.Length, AggregateStatsReplySize, StatsHeaderSize, "ofp_aggregate_stats_reply");
-                return new AggregateStatsReply { Xid = xid, Flags = flags, PacketCount = U64(b, 0), ByteCount = U64(b, 8), FlowCount = U32(b, 16) };
+                return StatsBodies.ReadAggregate(b, xid, flags);
             case Of10Type.StatsTable:
                 var tables = new List<TableStatsEntry>(b.Length / TableStatsSize);
                 for (var p = 0; p + TableStatsSize <= b.Length; p += TableStatsSize)
@@ -277,13 +272,7 @@ public static class Of10Codec
                 var ports = new List<PortStatsEntry>(b.Length / PortStatsSize);
                 for (var p = 0; p + PortStatsSize <= b.Length; p += PortStatsSize)
                 {
-                    var counters = new ulong[12];
-                    for (var i = 0; i < 12; i++)
-                    {
-                        counters[i] = U64(b, p + 8 + (8 * i));
-                    }
-
-                    ports.Add(new PortStatsEntry { PortNumber = U16(b, p), Counters = counters });
+                    ports.Add(new PortStatsEntry { PortNumber = U16(b, p), Counters = StatsBodies.ReadPortCounters(b, p + 8) });
                 }
 
                 return new PortStatsReply { Xid = xid, Flags = flags, Ports = ports };

@@ -263,12 +263,7 @@ public static class Of10Writer
         switch (m)
         {
             case DescStatsReply r:
-                WriteString(b[..256], r.Manufacturer);
-                WriteString(b.Slice(256, 256), r.Hardware);
-                WriteString(b.Slice(512, 256), r.Software);
-                WriteString(b.Slice(768, 32), r.SerialNumber);
-                WriteString(b.Slice(800, 256), r.Datapath);
-                (type, body) = (Of10Type.StatsDesc, DescStatsReply.BodySize);
+                (type, body) = (Of10Type.StatsDesc, StatsBodies.WriteDesc(r, b));
                 break;
             case FlowStatsReply r:
                 foreach (var f in r.Flows)
@@ -294,11 +289,7 @@ public static class Of10Writer
                 type = Of10Type.StatsFlow;
                 break;
             case AggregateStatsReply r:
-                WriteU64(b, 0, r.PacketCount);
-                WriteU64(b, 8, r.ByteCount);
-                WriteU32(b, 16, r.FlowCount);
-                b.Slice(20, 4).Clear();
-                (type, body) = (Of10Type.StatsAggregate, AggregateStatsReplySize);
+                (type, body) = (Of10Type.StatsAggregate, StatsBodies.WriteAggregate(r, b));
                 break;
             case TableStatsReply r:
                 foreach (var t in r.Tables)
@@ -321,10 +312,7 @@ public static class Of10Writer
                 {
                     WriteU16(b, body, (int)port.PortNumber);
                     b.Slice(body + 2, 6).Clear();
-                    for (var i = 0; i < 12; i++)
-                    {
-                        WriteU64(b, body + 8 + (8 * i), i < port.Counters.Count ? port.Counters[i] : 0);
-                    }
+                    StatsBodies.WritePortCounters(port.Counters, b, body + 8);
 
                     body += PortStatsSize;
                 }

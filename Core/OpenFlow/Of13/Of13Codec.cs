@@ -341,17 +341,12 @@ public static class Of13Codec
         {
             case Of13Type.MultipartDesc:
                 Need(b.Length, DescStatsReply.BodySize, MultipartHeaderSize, "ofp_desc");
-                return new DescStatsReply
-                {
-                    Xid = xid, Flags = flags, Manufacturer = ReadString(b[..256]), Hardware = ReadString(b.Slice(256, 256)),
-                    Software = ReadString(b.Slice(512, 256)), SerialNumber = ReadString(b.Slice(768, 32)),
-                    Datapath = ReadString(b.Slice(800, 256)),
-                };
+                return StatsBodies.ReadDesc(b, xid, flags);
             case Of13Type.MultipartFlow:
                 return new FlowStatsReply { Xid = xid, Flags = flags, Flows = ReadFlowStats(body) };
             case Of13Type.MultipartAggregate:
                 Need(b.Length, AggregateStatsReplySize, MultipartHeaderSize, "ofp_aggregate_stats_reply");
-                return new AggregateStatsReply { Xid = xid, Flags = flags, PacketCount = U64(b, 0), ByteCount = U64(b, 8), FlowCount = U32(b, 16) };
+                return StatsBodies.ReadAggregate(b, xid, flags);
             case Of13Type.MultipartTable:
                 var tables = new List<TableStatsEntry>(b.Length / TableStatsSize);
                 for (var p = 0; p + TableStatsSize <= b.Length; p += TableStatsSize)
@@ -364,15 +359,10 @@ public static class Of13Codec
                 var ports = new List<PortStatsEntry>(b.Length / PortStatsSize);
                 for (var p = 0; p + PortStatsSize <= b.Length; p += PortStatsSize)
                 {
-                    var counters = new ulong[12];
-                    for (var i = 0; i < 12; i++)
-                    {
-                        counters[i] = U64(b, p + 8 + (8 * i));
-                    }
-
                     ports.Add(new PortStatsEntry
                     {
-                        PortNumber = U32(b, p), Counters = counters, DurationSeconds = U32(b, p + 104), DurationNanoseconds = U32(b, p + 108),
+                        PortNumber = U32(b, p), Counters = StatsBodies.ReadPortCounters(b, p + 8), DurationSeconds = U32(b, p + 104),
+                        DurationNanoseconds = U32(b, p + 108),
                     });
                 }
 

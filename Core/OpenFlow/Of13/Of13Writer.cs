@@ -313,12 +313,7 @@ public static class Of13Writer
         switch (m)
         {
             case DescStatsReply r:
-                WriteString(b[..256], r.Manufacturer);
-                WriteString(b.Slice(256, 256), r.Hardware);
-                WriteString(b.Slice(512, 256), r.Software);
-                WriteString(b.Slice(768, 32), r.SerialNumber);
-                WriteString(b.Slice(800, 256), r.Datapath);
-                (type, body) = (Of13Type.MultipartDesc, DescStatsReply.BodySize);
+                (type, body) = (Of13Type.MultipartDesc, StatsBodies.WriteDesc(r, b));
                 break;
             case FlowStatsReply r:
                 foreach (var flow in r.Flows)
@@ -329,11 +324,7 @@ public static class Of13Writer
                 type = Of13Type.MultipartFlow;
                 break;
             case AggregateStatsReply r:
-                WriteU64(b, 0, r.PacketCount);
-                WriteU64(b, 8, r.ByteCount);
-                WriteU32(b, 16, r.FlowCount);
-                b.Slice(20, 4).Clear();
-                (type, body) = (Of13Type.MultipartAggregate, AggregateStatsReplySize);
+                (type, body) = (Of13Type.MultipartAggregate, StatsBodies.WriteAggregate(r, b));
                 break;
             case TableStatsReply r:
                 foreach (var t in r.Tables)
@@ -353,10 +344,7 @@ public static class Of13Writer
                 {
                     WriteU32(b, body, port.PortNumber);
                     b.Slice(body + 4, 4).Clear();
-                    for (var i = 0; i < 12; i++)
-                    {
-                        WriteU64(b, body + 8 + (8 * i), i < port.Counters.Count ? port.Counters[i] : 0);
-                    }
+                    StatsBodies.WritePortCounters(port.Counters, b, body + 8);
 
                     WriteU32(b, body + 104, port.DurationSeconds);
                     WriteU32(b, body + 108, port.DurationNanoseconds);
