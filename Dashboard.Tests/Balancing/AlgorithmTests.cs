@@ -110,6 +110,32 @@ public class AlgorithmTests
     }
 
     [Fact]
+    public void SourceHash_RemovingAMember_MovesOnlyItsClients_SpreadOverTheRest()
+    {
+        var hash = new SourceHashAlgorithm();
+        var four = Named("m1", "m2", "m3", "m4");
+        var withoutM2 = four.Where(c => c.MemberId != 2).ToArray();
+        var movedTo = new int[5];
+        for (ulong client = 0; client < 1000; client++)
+        {
+            var key = 0x5254_0001_0000UL + client;
+            var before = four[hash.Select(four, key)].MemberId;
+            var after = withoutM2[hash.Select(withoutM2, key)].MemberId;
+            if (before == 2)
+            {
+                movedTo[after]++;
+            }
+            else
+            {
+                Assert.Equal(before, after);
+            }
+        }
+
+        Assert.Equal(0, movedTo[2]);
+        Assert.All(new[] { movedTo[1], movedTo[3], movedTo[4] }, c => Assert.InRange(c, 40, 140));
+    }
+
+    [Fact]
     public void SourceHash_HonoursWeights()
     {
         var hash = new SourceHashAlgorithm();

@@ -357,6 +357,36 @@ public class LoadBalancerScenarioTests
     }
 
     [Fact]
+    public void ClientActiveOnlyThroughItsFlows_PastTheAffinityTimeout_KeepsItsMember_TheFlowRemovedAgesItsEntry()
+    {
+        var bed = new BalancerTestbed(members: 3, clients: 1);
+        var client = bed.Clients[0];
+        var member = bed.Request(client);
+        var cookie = Cookies(bed)[client.Mac.ToString()];
+        var packetIns = bed.Network.PacketIns.Count;
+
+        // 400 s of traffic (longer than the 300 s affinity) that the switch forwards alone: the controller hears nothing.
+        for (var second = 0; second < 400; second += 10)
+        {
+            bed.Network.Advance(TimeSpan.FromSeconds(10));
+            Assert.Equal(member, bed.Request(client));
+        }
+
+        Assert.Equal(packetIns, bed.Network.PacketIns.Count);
+
+        // The client stops; its flows idle out 30 s later and the flow-removed says it was active until then.
+        bed.Network.Advance(TimeSpan.FromSeconds(31));
+        Assert.DoesNotContain(bed.Network.Table.Flows, f => FlowCookie.IsBalancer(f.Cookie));
+        var entry = Assert.Single(bed.State.Snapshot(bed.Network.Now).Single().Affinities);
+        Assert.Equal(bed.Network.Now - TimeSpan.FromSeconds(30), entry.LastSeen);
+
+        // So its next request, a packet-in again, keeps the same decision instead of finding the affinity expired.
+        Assert.Equal(member, bed.Request(client));
+        Assert.True(bed.Network.PacketIns.Count > packetIns);
+        Assert.Equal(cookie, Cookies(bed)[client.Mac.ToString()]);
+    }
+
+    [Fact]
     public void ForwardFlowIdlingOut_TakesItsReverseFlowWithIt()
     {
         var bed = new BalancerTestbed(members: 1, clients: 1);

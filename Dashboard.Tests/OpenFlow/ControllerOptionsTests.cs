@@ -14,6 +14,14 @@ public class ControllerOptionsTests
     public void Defaults_AreValid() =>
         Assert.True(new ControllerOptionsValidator().Validate(null, new ControllerOptions()).Succeeded);
 
+    [Fact]
+    public void Defaults_ListenOnEveryAddressAtTheOpenFlowPort_WithoutTls()
+    {
+        var options = new ControllerOptions();
+        Assert.Equal("0.0.0.0:6653", options.Listen);
+        Assert.False(options.TlsEnabled);
+    }
+
     [Theory]
     [InlineData("Listen", "6653", "Controller:Listen is '6653'")]
     [InlineData("Listen", "0.0.0.0:70000", "Controller:Listen is '0.0.0.0:70000'")]
