@@ -142,6 +142,23 @@ public class LoadBalancerScenarioTests
     }
 
     [Fact]
+    public void SilentMembers_AreLocatedByTheirAnswersToTheProbe_ThenChosen()
+    {
+        var bed = new BalancerTestbed();
+        Assert.All(bed.State.Snapshot(bed.Network.Now).Single().Members, m => Assert.Equal((false, "location unknown"), (m.LocationKnown, m.Reason)));
+
+        // A client asks for the virtual address: the answer goes out with ARP probes for the members, and their replies
+        // (to the virtual MAC, so to the controller) are the only frames the members have sent.
+        var client = bed.Clients[0];
+        bed.Network.Send(client, [FrameBuilder.BuildArpRequest(client.Mac, client.Ip, BalancerTestbed.VirtualIp)]);
+        Assert.All(bed.Members, m => Assert.Contains(bed.Network.PacketIns, p =>
+            p.InPort == m.Port && FrameReader.Read(p.Data.Span) is { IsArp: true, ArpOperation: FrameBuilder.ArpReply } arp
+            && arp.ArpSenderMac == m.Mac && arp.EthDst == BalancerTestbed.VirtualMac));
+        Assert.All(bed.State.Snapshot(bed.Network.Now).Single().Members, m => Assert.True(m.LocationKnown && m.Eligible, m.Reason));
+        Assert.Equal("m1", bed.Request(client)?.Name);
+    }
+
+    [Fact]
     public void ClientsAndMembers_StillReachEachOtherDirectly_ThroughTheLearningSwitch()
     {
         var bed = new BalancerTestbed();
