@@ -43,6 +43,19 @@ internal static class StatsBodies
         return 24;
     }
 
+    /// <summary>
+    /// Checks that a body of fixed-size entries (table stats, port stats, port descriptions) holds whole entries
+    /// only; a cut entry is malformed input, reported at its first byte, not silently dropped.
+    /// </summary>
+    public static void WholeEntries(int bodyLength, int entrySize, int bodyOffset, string what)
+    {
+        var partial = bodyLength % entrySize;
+        if (partial != 0)
+        {
+            throw new OpenFlowException($"{what} body ends with {partial} bytes of a {entrySize}-byte entry", bodyOffset + bodyLength - partial);
+        }
+    }
+
     /// <summary>Reads the twelve 64-bit counters (rx_packets ... collisions) that start at <paramref name="offset"/>.</summary>
     public static ulong[] ReadPortCounters(ReadOnlySpan<byte> b, int offset)
     {

@@ -55,6 +55,22 @@ public class OpenFlowMalformedInputTests
         { "10", "01 0e 00 50 00 00 00 01" + new string('0', 128) + "00 00 00 10 00 01 00 00", 74 },
         // 1.3 multipart flow reply with an entry length below the struct size
         { "13", "04 13 00 48 00 00 00 01 00 01 00 00 00 00 00 00 00 20" + new string('0', 108), 16 },
+        // 1.3 flow-removed cut at 48 bytes (ofp_flow_removed is 56)
+        { "13", "04 0b 00 30 00 00 00 01" + new string('0', 80), 0 },
+        // 1.0 flow-removed cut at 80 bytes (ofp_flow_removed is 88)
+        { "10", "01 0b 00 50 00 00 00 01" + new string('0', 144), 0 },
+        // 1.3 desc reply with 100 of the 1056 body bytes
+        { "13", "04 13 00 74 00 00 00 01 00 00 00 00 00 00 00 00" + new string('0', 200), 16 },
+        // 1.0 aggregate reply with 8 of its 24 body bytes
+        { "10", "01 11 00 14 00 00 00 01 00 02 00 00" + new string('0', 16), 12 },
+        // 1.3 port-stats request with 4 of its 8 body bytes
+        { "13", "04 12 00 14 00 00 00 01 00 04 00 00 00 00 00 00 00 00 00 01", 16 },
+        // 1.3 table-stats reply: one 24-byte entry and 10 bytes of a second
+        { "13", "04 13 00 32 00 00 00 01 00 03 00 00 00 00 00 00" + new string('0', 68), 40 },
+        // 1.0 port-stats reply: 50 bytes of a 104-byte entry
+        { "10", "01 11 00 3e 00 00 00 01 00 04 00 00" + new string('0', 100), 12 },
+        // 1.3 port-desc reply: one 64-byte port and 8 bytes of a second
+        { "13", "04 13 00 58 00 00 00 01 00 0d 00 00 00 00 00 00" + new string('0', 144), 80 },
     };
 
     [Theory]

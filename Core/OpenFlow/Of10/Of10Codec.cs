@@ -257,6 +257,7 @@ public static class Of10Codec
                 Need(b.Length, AggregateStatsReplySize, StatsHeaderSize, "ofp_aggregate_stats_reply");
                 return StatsBodies.ReadAggregate(b, xid, flags);
             case Of10Type.StatsTable:
+                StatsBodies.WholeEntries(b.Length, TableStatsSize, StatsHeaderSize, "table stats");
                 var tables = new List<TableStatsEntry>(b.Length / TableStatsSize);
                 for (var p = 0; p + TableStatsSize <= b.Length; p += TableStatsSize)
                 {
@@ -269,6 +270,7 @@ public static class Of10Codec
 
                 return new TableStatsReply { Xid = xid, Flags = flags, Tables = tables };
             case Of10Type.StatsPort:
+                StatsBodies.WholeEntries(b.Length, PortStatsSize, StatsHeaderSize, "port stats");
                 var ports = new List<PortStatsEntry>(b.Length / PortStatsSize);
                 for (var p = 0; p + PortStatsSize <= b.Length; p += PortStatsSize)
                 {

@@ -348,6 +348,7 @@ public static class Of13Codec
                 Need(b.Length, AggregateStatsReplySize, MultipartHeaderSize, "ofp_aggregate_stats_reply");
                 return StatsBodies.ReadAggregate(b, xid, flags);
             case Of13Type.MultipartTable:
+                StatsBodies.WholeEntries(b.Length, TableStatsSize, MultipartHeaderSize, "table stats");
                 var tables = new List<TableStatsEntry>(b.Length / TableStatsSize);
                 for (var p = 0; p + TableStatsSize <= b.Length; p += TableStatsSize)
                 {
@@ -356,6 +357,7 @@ public static class Of13Codec
 
                 return new TableStatsReply { Xid = xid, Flags = flags, Tables = tables };
             case Of13Type.MultipartPortStats:
+                StatsBodies.WholeEntries(b.Length, PortStatsSize, MultipartHeaderSize, "port stats");
                 var ports = new List<PortStatsEntry>(b.Length / PortStatsSize);
                 for (var p = 0; p + PortStatsSize <= b.Length; p += PortStatsSize)
                 {
@@ -368,6 +370,7 @@ public static class Of13Codec
 
                 return new PortStatsReply { Xid = xid, Flags = flags, Ports = ports };
             case Of13Type.MultipartPortDesc:
+                StatsBodies.WholeEntries(b.Length, PortSize, MultipartHeaderSize, "port description");
                 var descs = new List<OfPort>(b.Length / PortSize);
                 for (var p = 0; p + PortSize <= b.Length; p += PortSize)
                 {
