@@ -32,6 +32,7 @@ public class OpenFlowSizeTests
         Assert.Equal(24, Of13Codec.AggregateStatsReplySize);
         Assert.Equal(24, Of13Codec.TableStatsSize);
         Assert.Equal(112, Of13Codec.PortStatsSize);
+        Assert.Equal(8, Of13Codec.PortStatsRequestSize);
         Assert.Equal(16, Of13Codec.ActionOutputSize);
         Assert.Equal(8, Of13Codec.InstructionActionsSize);
         Assert.Equal(1056, DescStatsReply.BodySize);
@@ -53,6 +54,8 @@ public class OpenFlowSizeTests
         Assert.Equal(88, Of10Codec.FlowStatsSize);
         Assert.Equal(64, Of10Codec.TableStatsSize);
         Assert.Equal(104, Of10Codec.PortStatsSize);
+        Assert.Equal(8, Of10Codec.PortStatsRequestSize);
+        Assert.Equal(24, Of10Codec.AggregateStatsReplySize);
         Assert.Equal(8, Of10Codec.ActionOutputSize);
         Assert.Equal(16, Of10Codec.ActionDlAddressSize);
     }
@@ -70,6 +73,13 @@ public class OpenFlowSizeTests
             { OfVersion.V13, new FeaturesReplyMessage(), Of13Codec.SwitchFeaturesSize },
             { OfVersion.V13, new FlowStatsRequest { Match = OxmMatch.Empty }, Of13Codec.MultipartHeaderSize + Of13Codec.FlowStatsRequestSize },
             { OfVersion.V13, new SwitchConfigMessage { IsSet = true }, Of13Codec.SwitchConfigSize },
+            { OfVersion.V13, new DescStatsRequest(), Of13Codec.MultipartHeaderSize },
+            { OfVersion.V13, new DescStatsReply(), Of13Codec.MultipartHeaderSize + DescStatsReply.BodySize },
+            { OfVersion.V13, new FlowStatsRequest { Aggregate = true, Match = OxmMatch.Empty }, Of13Codec.MultipartHeaderSize + Of13Codec.FlowStatsRequestSize },
+            { OfVersion.V13, new AggregateStatsReply(), Of13Codec.MultipartHeaderSize + Of13Codec.AggregateStatsReplySize },
+            { OfVersion.V13, new TableStatsReply { Tables = [new TableStatsEntry()] }, Of13Codec.MultipartHeaderSize + Of13Codec.TableStatsSize },
+            { OfVersion.V13, new PortStatsRequest(), Of13Codec.MultipartHeaderSize + Of13Codec.PortStatsRequestSize },
+            { OfVersion.V13, new PortStatsReply { Ports = [new PortStatsEntry()] }, Of13Codec.MultipartHeaderSize + Of13Codec.PortStatsSize },
             { OfVersion.V10, new FlowModMessage { Match = new Of10Match() }, Of10Codec.FlowModSize },
             { OfVersion.V10, new FlowRemovedMessage { Match = new Of10Match() }, Of10Codec.FlowRemovedSize },
             { OfVersion.V10, new PacketOutMessage(), Of10Codec.PacketOutSize },
@@ -77,6 +87,13 @@ public class OpenFlowSizeTests
             { OfVersion.V10, new PortStatusMessage { Port = port }, Of10Codec.PortStatusSize },
             { OfVersion.V10, new FeaturesReplyMessage { Ports = [port] }, Of10Codec.SwitchFeaturesSize + Of10Codec.PhyPortSize },
             { OfVersion.V10, new FlowStatsRequest { Match = new Of10Match() }, Of10Codec.StatsHeaderSize + Of10Codec.FlowStatsRequestSize },
+            { OfVersion.V10, new DescStatsRequest(), Of10Codec.StatsHeaderSize },
+            { OfVersion.V10, new DescStatsReply(), Of10Codec.StatsHeaderSize + DescStatsReply.BodySize },
+            { OfVersion.V10, new FlowStatsRequest { Aggregate = true, Match = new Of10Match() }, Of10Codec.StatsHeaderSize + Of10Codec.FlowStatsRequestSize },
+            { OfVersion.V10, new AggregateStatsReply(), Of10Codec.StatsHeaderSize + Of10Codec.AggregateStatsReplySize },
+            { OfVersion.V10, new TableStatsReply { Tables = [new TableStatsEntry()] }, Of10Codec.StatsHeaderSize + Of10Codec.TableStatsSize },
+            { OfVersion.V10, new PortStatsRequest(), Of10Codec.StatsHeaderSize + Of10Codec.PortStatsRequestSize },
+            { OfVersion.V10, new PortStatsReply { Ports = [new PortStatsEntry()] }, Of10Codec.StatsHeaderSize + Of10Codec.PortStatsSize },
         };
     }
 
