@@ -37,6 +37,9 @@ internal sealed class FakeSwitch : IAsyncDisposable
     /// <summary>Flows reported in flow-stats replies.</summary>
     public IReadOnlyList<FlowStatsEntry> Flows { get; set; } = [];
 
+    /// <summary>At most this many flows a reply; more go in further replies flagged "more", as a switch splits a large table.</summary>
+    public int FlowsPerReply { get; set; } = int.MaxValue;
+
     public OpenFlowDialect Dialect => OpenFlowDialect.For(Version);
 
     public static async Task<FakeSwitch> ConnectAsync(IPEndPoint controller, ulong datapathId, byte version, Func<TcpClient, Task<Stream>>? wrap = null)
@@ -180,7 +183,12 @@ internal sealed class FakeSwitch : IAsyncDisposable
                 await SendAsync(new EchoReplyMessage { Xid = e.Xid, Data = e.Data });
                 break;
             case FlowStatsRequest s:
-                await SendAsync(new FlowStatsReply { Xid = s.Xid, Flows = Flows });
+                var parts = Flows.Chunk(FlowsPerReply).ToList();
+                for (var i = 0; i < Math.Max(1, parts.Count); i++)
+                {
+                    await SendAsync(new FlowStatsReply { Xid = s.Xid, Flags = (ushort)(i < parts.Count - 1 ? 1 : 0), Flows = parts.Count == 0 ? [] : parts[i] });
+                }
+
                 break;
         }
 
