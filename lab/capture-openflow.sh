@@ -43,6 +43,30 @@ make_bridge() {
   ovs-vsctl set-controller $br tcp:127.0.0.1:$2
 }
 
+# Stops the controller and the capture, copies the pcap of capture $1 into the test data.
+finish_capture() {
+  ovs-vsctl del-controller $br
+  sleep 1
+  kill "$ctl"; wait "$ctl" 2>/dev/null || true
+  kill "$cap"; wait "$cap" 2>/dev/null || true
+  ctl="" cap=""
+  cp "/tmp/ovs-$1.pcap" "$out/ovs-$1.pcap"
+  chmod 644 "$out/ovs-$1.pcap"
+}
+
+# tshark's reading of capture $1 (controller port $2, display filter $3, several values of a column joined by $4)
+# for the fields that follow: a comment line, the field names, then one line per TCP segment carrying OpenFlow.
+write_tsv() {
+  local tag=$1 port=$2 filter=$3 aggregator=$4
+  shift 4
+  {
+    echo "# tshark $(tshark --version | head -1 | awk '{print $3}') -d tcp.port==$port,openflow -Y $filter; controller port $port"
+    (IFS=$'\t'; echo "$*")
+    tshark -r "$out/ovs-$tag.pcap" -d "tcp.port==$port,openflow" -Y "$filter" -T fields $(printf -- '-e %s ' "$@") \
+      -E separator=/t -E "aggregator=$aggregator"
+  } >"$out/ovs-$tag.tshark.tsv"
+}
+
 [ "$what" = stats ] || { dotnet build bench/OpenFlowBench -c Release -v q -nologo >/dev/null; bench=bench/OpenFlowBench/bin/Release/net10.0/OpenFlowBench.dll; }
 for proto in OpenFlow13 OpenFlow10; do
   [ "$what" = stats ] && break
@@ -60,12 +84,7 @@ for proto in OpenFlow13 OpenFlow10; do
   sleep 2.5
   ip link set ofvcap2 down   # a port-status message
   sleep 1.5
-  ovs-vsctl del-controller $br
-  sleep 1
-  kill "$ctl"; wait "$ctl" 2>/dev/null || true
-  kill "$cap"; wait "$cap" 2>/dev/null || true
-  ctl="" cap=""
-  cp "/tmp/ovs-$tag.pcap" "$out/ovs-$tag.pcap"
+  finish_capture "$tag"
   # One line per TCP segment carrying OpenFlow of the capture's version (the controller's first hello is 1.3 in
   # both): source port, then for every message in the segment version, type, xid, length, and the flow-mod and
   # packet-in fields named in the header line; several values in a column are in message order.
@@ -78,12 +97,7 @@ for proto in OpenFlow13 OpenFlow10; do
     fields=(tcp.srcport openflow.version openflow_1_0.type openflow.xid openflow.length openflow.priority openflow.idle_timeout
       openflow.buffer_id openflow.total_len openflow.in_port)
   fi
-  {
-    echo "# tshark $(tshark --version | head -1 | awk '{print $3}') -d tcp.port==$port,openflow -Y $filter; controller port $port"
-    (IFS=$'\t'; echo "${fields[*]}")
-    tshark -r "$out/ovs-$tag.pcap" -d "tcp.port==$port,openflow" -Y $filter -T fields $(printf -- '-e %s ' "${fields[@]}") \
-      -E separator=/t -E aggregator=,
-  } >"$out/ovs-$tag.tshark.tsv"
+  write_tsv "$tag" "$port" $filter , "${fields[@]}"
   echo "capture: $out/ovs-$tag.pcap ($(wc -l <"$out/ovs-$tag.tshark.tsv") segments with OpenFlow)"
 done
 
@@ -101,15 +115,10 @@ for proto in OpenFlow13 OpenFlow10; do
   for _ in $(seq 60); do ss -ltn "sport = :$port" | grep -q LISTEN && break; sleep 0.5; done
   make_bridge $proto "$port"
   sleep 1
-  ip netns exec of-cap-h1 ping -c 3 -i 0.3 -W 1 10.99.0.2 >/dev/null || echo "ping failed" >&2
+  ip netns exec of-cap-h1 ping -c 3 -i 0.3 -W 1 10.99.0.2 >/dev/null || { echo "ping between the namespaces failed" >&2; exit 1; }
   sleep 8      # the app's second round of requests goes out about 7.5 s after the switch connects
   grep -q 'requests sent' /tmp/capture-osken.log || { cat /tmp/capture-osken.log; echo "os-ken app did not finish" >&2; exit 1; }
-  ovs-vsctl del-controller $br
-  sleep 1
-  kill "$ctl"; wait "$ctl" 2>/dev/null || true
-  kill "$cap"; wait "$cap" 2>/dev/null || true
-  ctl="" cap=""
-  cp "/tmp/ovs-$tag.pcap" "$out/ovs-$tag.pcap"
+  finish_capture "$tag"
   # One line per TCP segment carrying OpenFlow of the capture's version: the source port, then for every message
   # in the segment the fields named in the header line; several values in a column are in message order, joined
   # by '|' (the switch description holds commas).
@@ -136,13 +145,7 @@ for proto in OpenFlow13 OpenFlow10; do
     # tshark 4.0 does not dissect 1.0 flow-removed or statistics bodies: os-ken's reading below covers those.
     fields=(tcp.srcport openflow.version openflow_1_0.type openflow.xid openflow.length openflow.stats.type openflow.flags)
   fi
-  {
-    echo "# tshark $(tshark --version | head -1 | awk '{print $3}') -d tcp.port==$port,openflow -Y $filter; controller port $port"
-    (IFS=$'\t'; echo "${fields[*]}")
-    tshark -r "$out/ovs-$tag.pcap" -d "tcp.port==$port,openflow" -Y $filter -T fields $(printf -- '-e %s ' "${fields[@]}") \
-      -E separator=/t -E 'aggregator=|'
-  } >"$out/ovs-$tag.tshark.tsv"
+  write_tsv "$tag" "$port" $filter '|' "${fields[@]}"
   /usr/bin/python3 lab/openflow_osken_fields.py "$out/ovs-$tag.pcap" "$port" >"$out/ovs-$tag.osken.tsv"
-  chmod 644 "$out/ovs-$tag.pcap"
   echo "capture: $out/ovs-$tag.pcap ($(wc -l <"$out/ovs-$tag.tshark.tsv") segments with OpenFlow)"
 done
