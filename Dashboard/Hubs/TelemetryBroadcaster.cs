@@ -28,9 +28,10 @@ public sealed class TelemetryBroadcaster(
     /// <summary>The full state for one client, carrying the sequence of the last delta broadcast by any replica.</summary>
     public async Task<ClusterUpdate> CurrentUpdateAsync()
     {
-        // Read the state first: a delta sent meanwhile then repeats what the client has, which is harmless.
-        var snapshot = feed.Current;
-        return ClusterUpdate.From(await LastSequenceAsync().ConfigureAwait(false), snapshot);
+        // The sequence first, then the state: the holder reads its state before it takes a number, so the
+        // state read here already holds everything up to that number (on this replica; others lag by the bus).
+        var sequence = await LastSequenceAsync().ConfigureAwait(false);
+        return ClusterUpdate.From(sequence, feed.Current);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
