@@ -5,6 +5,7 @@ namespace SdnDashboard.Dashboard.Components.Pages;
 /// <summary>The VM table's sort columns, filter and paging, applied to the snapshot so the page keeps only one page of rows.</summary>
 public static class VmSort
 {
+    /// <summary>The sort labels of the table's columns; <see cref="Name"/> is the default.</summary>
     public const string Name = "name";
     public const string Node = "node";
     public const string State = "state";
