@@ -113,26 +113,103 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hub_PushesTheClusterToADotNetSignalRClient()
+    public async Task Hub_SendsTheFullStateOnConnect_ThenDeltasOfThePolledNodes()
     {
-        var updates = new List<JsonElement>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.BaseAddress, "hubs/telemetry"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(ViewerToken))
-            .Build();
-        connection.On<JsonElement>("cluster", u => { lock (updates) { updates.Add(u); } });
+        var full = new List<JsonElement>();
+        var deltas = new List<JsonElement>();
+        await using var connection = ConnectToHub();
+        connection.On<JsonElement>("cluster", u => { lock (full) { full.Add(u); } });
+        connection.On<JsonElement>("delta", d => { lock (deltas) { deltas.Add(d); } });
 
         await connection.StartAsync();
 
         Assert.True(await Eventually.TrueAsync(() =>
         {
-            lock (updates)
+            lock (deltas)
             {
-                return updates.Count >= 2 && updates[^1].GetProperty("vms").GetArrayLength() == 6;
+                return deltas.Count >= 2;
             }
-        }, TimeSpan.FromSeconds(30)), "the hub did not push the testbed's VMs");
-        lock (updates)
+        }, TimeSpan.FromSeconds(30)), "the hub sent no deltas");
+        lock (full)
         {
-            Assert.True(updates[^1].GetProperty("sequence").GetInt64() > updates[0].GetProperty("sequence").GetInt64());
+            Assert.Equal(6, full[0].GetProperty("vms").GetArrayLength());
+        }
+
+        lock (deltas)
+        {
+            var sequences = deltas.Select(d => d.GetProperty("sequence").GetInt64()).ToList();
+            Assert.Equal(Enumerable.Range(0, sequences.Count).Select(i => sequences[0] + i), sequences);
+            // The testbed's two nodes poll on their own: a delta carries the VMs of the nodes in it, not all six.
+            Assert.All(deltas, d => Assert.Equal(
+                d.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("host").GetString()).Order().ToList(),
+                d.GetProperty("vms").EnumerateArray().Select(v => v.GetProperty("host").GetString()).Distinct().Order().ToList()));
+        }
+    }
+
+    [Fact]
+    public async Task Hub_AClientThatMissesADelta_SeesTheGap_AndGetsTheFullStateBack()
+    {
+        var full = new List<JsonElement>();
+        long last = -1;
+        var dropped = false;
+        var fullBeforeGap = -1;
+        long gapSequence = 0;
+        await using var connection = ConnectToHub();
+        connection.On<JsonElement>("cluster", u =>
+        {
+            lock (full)
+            {
+                full.Add(u);
+                last = u.GetProperty("sequence").GetInt64();
+            }
+        });
+        connection.On<JsonElement>("delta", async d =>
+        {
+            var sequence = d.GetProperty("sequence").GetInt64();
+            bool gap;
+            lock (full)
+            {
+                if (last < 0 || sequence <= last)
+                {
+                    return; // before the full state, or already in it
+                }
+
+                if (!dropped)
+                {
+                    dropped = true; // as if the message were lost: the client does not advance
+                    return;
+                }
+
+                gap = sequence != last + 1;
+                last = gap ? last : sequence;
+                if (gap && fullBeforeGap < 0)
+                {
+                    fullBeforeGap = full.Count;
+                    gapSequence = sequence;
+                }
+            }
+
+            if (gap)
+            {
+                // Send, not Invoke: a handler that waits for a result blocks the loop that would deliver it.
+                await connection.SendAsync("RequestCluster");
+            }
+        });
+
+        await connection.StartAsync();
+
+        Assert.True(await Eventually.TrueAsync(() =>
+        {
+            lock (full)
+            {
+                return fullBeforeGap >= 0 && full.Count > fullBeforeGap;
+            }
+        }, TimeSpan.FromSeconds(30)), "the client saw no gap, or its request after the gap brought no full state");
+        lock (full)
+        {
+            var after = full[fullBeforeGap];
+            Assert.Equal(6, after.GetProperty("vms").GetArrayLength());
+            Assert.True(after.GetProperty("sequence").GetInt64() >= gapSequence, "the full state is older than the delta that revealed the gap");
         }
     }
 
@@ -145,6 +222,10 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
     }
+
+    private HubConnection ConnectToHub() => new HubConnectionBuilder()
+        .WithUrl(new Uri(_app.BaseAddress, "hubs/telemetry"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(ViewerToken))
+        .Build();
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 

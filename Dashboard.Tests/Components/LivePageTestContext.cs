@@ -15,7 +15,7 @@ public abstract class LivePageTestContext : BunitContext, IAsyncLifetime
 {
     protected LivePageTestContext()
     {
-        // The shared 2-core machine can be slow; live updates are throttled to 4/s on top of that.
+        // The shared 2-core machine can be slow; live updates render at most 10 times a second on top of that.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();

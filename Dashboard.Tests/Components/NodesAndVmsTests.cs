@@ -54,6 +54,29 @@ public sealed class NodesAndVmsTests : LivePageTestContext
     }
 
     [Fact]
+    public void Vms_RenderOnePageOfRows_SortedOnTheServer_AndKeepTheSortWhenAPollArrives()
+    {
+        var many = Enumerable.Range(0, 60).Select(i => Vm("compute1", $"vm-{i:D2}", cpu: (i * 37) % 60)).ToArray();
+        Feed.Apply(Poll("compute1", many));
+        var cut = Render<Vms>();
+
+        cut.WaitForAssertion(() => Assert.Equal(Dashboard.Components.Pages.Vms.PageSize, cut.FindAll("[data-testid=vm-name]").Count));
+        Assert.Equal("vm-00", cut.FindAll("[data-testid=vm-name]")[0].TextContent);
+        Assert.DoesNotContain("vm-59", cut.Markup, StringComparison.Ordinal);
+
+        cut.FindAll(".mud-table-sort-label").Single(e => e.TextContent.Contains("CPU", StringComparison.Ordinal)).Click();
+        cut.FindAll(".mud-table-sort-label").Single(e => e.TextContent.Contains("CPU", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Equal("59.0 %", cut.FindAll("[data-testid=vm-cpu]")[0].TextContent));
+
+        Feed.Apply(Poll("compute1", [.. many.Select(v => v with { CpuPercent = v.Name == "vm-00" ? 99 : v.CpuPercent })]));
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("vm-00", cut.FindAll("[data-testid=vm-name]")[0].TextContent);
+            Assert.Equal("99.0 %", cut.FindAll("[data-testid=vm-cpu]")[0].TextContent);
+        });
+    }
+
+    [Fact]
     public void VmDetail_ShowsInterfacesDisksAndNova_OrSaysTheVmIsGone()
     {
         Feed.Apply(Poll("compute1", Vm("compute1", "web-1")));

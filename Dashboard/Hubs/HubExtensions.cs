@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SdnDashboard.Collectors.Bus;
 using StackExchange.Redis;
 
@@ -26,6 +27,8 @@ public static class HubExtensions
             });
         }
 
+        builder.Services.AddSingleton<IValidateOptions<TelemetryHubOptions>, TelemetryHubOptionsValidator>();
+        builder.Services.AddOptions<TelemetryHubOptions>().BindConfiguration(TelemetryHubOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<TelemetryBroadcaster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryBroadcaster>());
         return builder;

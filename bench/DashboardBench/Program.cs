@@ -50,6 +50,7 @@ try
     var baseUri = new Uri($"http://127.0.0.1:{webPort}/");
     await WaitHealthyAsync(baseUri, dashboard);
     var meter = new ProcessMeter(dashboard.Id);
+    var heap = new GcHeapProbe(dashboard.Id, options.TryGetValue("gcdump-dir", out var dumps) ? Directory.CreateDirectory(dumps).FullName : work);
 
     // The simulated collectors: each host on its own phase, as independent compute nodes poll.
     var stop = new CancellationTokenSource();
@@ -67,11 +68,15 @@ try
     Console.WriteLine($"dashboard pid {dashboard.Id} on {baseUri}, redis on {redisPort}; {vmCount} VMs / {hostCount} hosts every {periodMs} ms");
     await Task.Delay(TimeSpan.FromSeconds(30)); // JIT and the first GCs out of the idle figure
     var idle = await meter.MeasureAsync(TimeSpan.FromSeconds(20));
-    Console.WriteLine($"idle (no clients): CPU {idle.CpuPercent:0.0} %, RSS {idle.MedianRssKiB / 1024.0:0.0} MiB");
+    var idleHeap = await heap.LiveHeapBytesAsync();
+    Console.WriteLine($"idle (no clients): CPU {idle.CpuPercent:0.0} %, RSS {idle.MedianRssKiB / 1024.0:0.0} MiB, live heap {idleHeap / 1048576.0:0.0} MiB"
+        + (heap.Available ? "" : " (dotnet-gcdump not installed: no live-heap figures)"));
 
     // Phase 1: hub clients and raw Redis subscribers side by side.
     var redisDelays = new DelayLog();
     var hubDelays = new DelayLog();
+    var hubGaps = 0;
+    long firstHubHeap = -1;
     var peers = new List<ConnectionMultiplexer>();
     for (var i = 0; i < clientCount; i++)
     {
@@ -97,33 +102,62 @@ try
             .WithUrl(new Uri(baseUri, "hubs/telemetry"), o => o.Headers["Authorization"] = "Bearer " + Token)
             .Build();
         var lastSeen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        connection.On<HubUpdate>("cluster", update =>
+        long lastSequence = -1;
+        // The full state (on connect, on request, on a lease takeover) sets what the client holds; no delay is counted.
+        connection.On<HubMessage>("cluster", full =>
         {
-            var now = DateTimeOffset.UtcNow;
-            foreach (var vm in update.Vms)
+            lock (lastSeen)
             {
-                if (lastSeen.TryGetValue(vm.Host, out var seen))
+                lastSequence = full.Sequence;
+                foreach (var node in full.Nodes)
                 {
-                    if (vm.At > seen)
-                    {
-                        hubDelays.Add((now - vm.At).TotalMilliseconds);
-                        lastSeen[vm.Host] = vm.At;
-                    }
-                }
-                else
-                {
-                    lastSeen[vm.Host] = vm.At; // the state on connect, not a fresh poll
+                    lastSeen[node.Host] = node.At;
                 }
             }
         });
+        // A delta counts one delay per node whose poll is newer than the one the client holds.
+        connection.On<HubMessage>("delta", delta =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            bool gap;
+            lock (lastSeen)
+            {
+                // Nodes are applied by poll time whatever the sequence; the sequence only reveals a lost message.
+                gap = lastSequence >= 0 && delta.Sequence > lastSequence + 1;
+                lastSequence = Math.Max(lastSequence, delta.Sequence);
+                foreach (var node in delta.Nodes)
+                {
+                    if (!lastSeen.TryGetValue(node.Host, out var seen) || node.At > seen)
+                    {
+                        hubDelays.Add((now - node.At).TotalMilliseconds);
+                        lastSeen[node.Host] = node.At;
+                    }
+                }
+            }
+
+            if (gap)
+            {
+                Interlocked.Increment(ref hubGaps);
+                return connection.SendAsync("RequestCluster");
+            }
+
+            return Task.CompletedTask;
+        });
         await connection.StartAsync();
         hubs.Add(connection);
+        if (i == 0)
+        {
+            // The first connection pays one-time costs (the hub's JIT, caches); the slope from here is what a connection keeps.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            firstHubHeap = await heap.LiveHeapBytesAsync();
+        }
     }
 
     await Task.Delay(TimeSpan.FromSeconds(10));
     redisDelays.Enabled = hubDelays.Enabled = true;
     var withHubs = await meter.MeasureAsync(TimeSpan.FromSeconds(seconds));
     redisDelays.Enabled = hubDelays.Enabled = false;
+    var hubHeap = await heap.LiveHeapBytesAsync();
     foreach (var hub in hubs)
     {
         await hub.DisposeAsync();
@@ -131,10 +165,12 @@ try
 
     var hubRedis = redisDelays.Summary();
     var hubSummary = hubDelays.Summary();
-    Console.WriteLine($"hub phase: CPU {withHubs.CpuPercent:0.0} %, RSS {withHubs.MedianRssKiB / 1024.0:0.0} MiB, hub p50/p99 {hubSummary.P50:0}/{hubSummary.P99:0} ms ({hubSummary.Count}), redis p50/p99 {hubRedis.P50:0}/{hubRedis.P99:0} ms");
+    Console.WriteLine($"hub phase: CPU {withHubs.CpuPercent:0.0} %, RSS {withHubs.MedianRssKiB / 1024.0:0.0} MiB, hub p50/p99 {hubSummary.P50:0}/{hubSummary.P99:0} ms ({hubSummary.Count}), redis p50/p99 {hubRedis.P50:0}/{hubRedis.P99:0} ms, sequence gaps {hubGaps}");
 
     // Phase 2: real Blazor circuits, each page of one signed-in browser context its own circuit.
     (double CpuPercent, long MedianRssKiB) withBrowsers = default;
+    long browserHeap = -1;
+    long firstCircuitHeap = -1;
     var browserDelays = new DelayLog { Enabled = true };
     var browserRedis = new DelayLog();
     var circuits = 0;
@@ -177,6 +213,12 @@ try
             await page.EvaluateAsync(ProbeScript);
             pages.Add(page);
             circuits++;
+            if (i == 0)
+            {
+                // The first circuit pays one-time costs (sign-in, Blazor and MudBlazor caches, JIT); the slope from here is what a circuit keeps.
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                firstCircuitHeap = await heap.LiveHeapBytesAsync();
+            }
         }
 
         await Task.Delay(TimeSpan.FromSeconds(10));
@@ -199,6 +241,7 @@ try
 
         withBrowsers = await meter.MeasureAsync(TimeSpan.FromSeconds(seconds));
         browserRedis.Enabled = false;
+        browserHeap = await heap.LiveHeapBytesAsync();
         foreach (var page in pages)
         {
             var seen = await page.EvaluateAsync<string[][]>("() => window.__seen");
@@ -225,23 +268,31 @@ try
     var browserSummary = browserDelays.Summary();
     var browserRedisSummary = browserRedis.Summary();
     Console.WriteLine();
-    Console.WriteLine($"| clients | kind | delay samples | p50 ms | p99 ms | max ms | server CPU % of one core | server RSS MiB | KiB per client |");
-    Console.WriteLine($"|---|---|---:|---:|---:|---:|---:|---:|---:|");
-    Console.WriteLine($"| 0 | idle | | | | | {idle.CpuPercent:0.0} | {idle.MedianRssKiB / 1024.0:0.0} | |");
-    Row(clientCount, "SignalR hub (/hubs/telemetry)", hubSummary, withHubs, clientCount);
-    Row(clientCount, "raw Redis subscriber (peer, same time)", hubRedis, null, 0);
+    Console.WriteLine($"| clients | kind | delay samples | p50 ms | p99 ms | max ms | server CPU % of one core | server RSS MiB | RSS KiB per client | live heap MiB | live heap KiB per client | live heap KiB per client after the first |");
+    Console.WriteLine($"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine($"| 0 | idle | | | | | {idle.CpuPercent:0.0} | {idle.MedianRssKiB / 1024.0:0.0} | | {Heap(idleHeap)} | | |");
+    Row(clientCount, "SignalR hub (/hubs/telemetry)", hubSummary, withHubs, hubHeap, firstHubHeap, clientCount);
+    Row(clientCount, "raw Redis subscriber (peer, same time)", hubRedis, null, -1, -1, 0);
     if (circuits > 0)
     {
-        Row(circuits, "Blazor circuit, Chromium /vms", browserSummary, withBrowsers, circuits);
-        Row(clientCount, "raw Redis subscriber (peer, same time)", browserRedisSummary, null, 0);
+        Row(circuits, "Blazor circuit, Chromium /vms", browserSummary, withBrowsers, browserHeap, firstCircuitHeap, circuits);
+        Row(clientCount, "raw Redis subscriber (peer, same time)", browserRedisSummary, null, -1, -1, 0);
     }
 
-    void Row(int n, string kind, (int Count, double P50, double P99, double Max) d, (double CpuPercent, long MedianRssKiB)? server, int perClient)
+    string Heap(long bytes) => bytes < 0 ? "" : (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+    void Row(int n, string kind, (int Count, double P50, double P99, double Max) d, (double CpuPercent, long MedianRssKiB)? server, long heapBytes, long firstHeapBytes, int perClient)
     {
         var serverCells = server is { } s
             ? $"{s.CpuPercent:0.0} | {s.MedianRssKiB / 1024.0:0.0} | {(s.MedianRssKiB - idle.MedianRssKiB) / (double)perClient:0}"
             : " | | ";
-        Console.WriteLine($"| {n} | {kind} | {d.Count} | {d.P50:0} | {d.P99:0} | {d.Max:0} | {serverCells} |");
+        var heapCells = heapBytes >= 0 && idleHeap >= 0 && perClient > 0
+            ? $"{Heap(heapBytes)} | {(heapBytes - idleHeap) / 1024.0 / perClient:0}"
+            : " | ";
+        var slopeCell = heapBytes >= 0 && firstHeapBytes >= 0 && perClient > 1
+            ? ((heapBytes - firstHeapBytes) / 1024.0 / (perClient - 1)).ToString("0", CultureInfo.InvariantCulture)
+            : "";
+        Console.WriteLine($"| {n} | {kind} | {d.Count} | {d.P50:0} | {d.P99:0} | {d.Max:0} | {serverCells} | {heapCells} | {slopeCell} |");
     }
 }
 finally
@@ -416,8 +467,8 @@ internal static partial class Program
         """;
 }
 
-/// <summary>The part of a hub <c>cluster</c> message the client needs.</summary>
-internal sealed record HubUpdate(long Sequence, IReadOnlyList<HubVm> Vms);
+/// <summary>The part of a hub <c>cluster</c> or <c>delta</c> message the client needs.</summary>
+internal sealed record HubMessage(long Sequence, IReadOnlyList<HubNode> Nodes);
 
-/// <summary>One VM of a hub message: its host and the poll time.</summary>
-internal sealed record HubVm(string Host, DateTimeOffset At);
+/// <summary>One node of a hub message: its name and its poll time.</summary>
+internal sealed record HubNode(string Host, DateTimeOffset At);

@@ -4,21 +4,19 @@ using SdnDashboard.Dashboard.Live;
 namespace SdnDashboard.Dashboard.Components.Controls;
 
 /// <summary>
-/// Base of every page fed by <see cref="ClusterFeed"/>: takes the current snapshot, then re-renders on each
-/// change at most four times a second, and stops watching when the page goes away.
+/// Base of every page fed by <see cref="ClusterFeed"/>: takes the current snapshot, then renders each newer
+/// one as it arrives, at most once per <see cref="MinRenderInterval"/>.
 /// </summary>
-public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
+public abstract class LiveComponentBase : LiveComponentBase<ClusterSnapshot>
 {
-    /// <summary>The fastest a page re-renders: live, without flooding the circuit.</summary>
-    public static readonly TimeSpan MinRenderInterval = TimeSpan.FromMilliseconds(250);
-
-    private readonly CancellationTokenSource _stop = new();
+    /// <summary>
+    /// The fastest a live page re-renders: a poll arrives several times a second from independent nodes, and a
+    /// page shows it within this time without rendering once per poll.
+    /// </summary>
+    public static readonly TimeSpan MinRenderInterval = TimeSpan.FromMilliseconds(100);
 
     [Inject]
     protected ClusterFeed Feed { get; set; } = default!;
-
-    [Inject]
-    protected TimeProvider Time { get; set; } = default!;
 
     /// <summary>The snapshot on screen.</summary>
     protected ClusterSnapshot Snapshot { get; private set; } = ClusterSnapshot.Empty;
@@ -32,7 +30,7 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
     protected override void OnInitialized()
     {
         Apply(Feed.Current);
-        _ = WatchAsync(_stop.Token);
+        StartWatching();
     }
 
     /// <summary>Derives the page's view model from a new snapshot; called before each render.</summary>
@@ -40,40 +38,23 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
     {
     }
 
-    public async ValueTask DisposeAsync()
+    protected override IAsyncEnumerable<ClusterSnapshot> WatchChanges(CancellationToken cancellationToken) => Feed.WatchAsync(cancellationToken);
+
+    protected override Task<bool> RefreshAsync()
     {
-        await _stop.CancelAsync();
-        _stop.Dispose();
-        GC.SuppressFinalize(this);
+        var current = Feed.Current;
+        if (ReferenceEquals(current, Snapshot))
+        {
+            return Task.FromResult(false);
+        }
+
+        Apply(current);
+        return Task.FromResult(true);
     }
 
     private void Apply(ClusterSnapshot snapshot)
     {
         Snapshot = snapshot;
         OnSnapshot(snapshot);
-    }
-
-    private async Task WatchAsync(CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var snapshot in Feed.WatchAsync(ct))
-            {
-                await InvokeAsync(() =>
-                {
-                    Apply(snapshot);
-                    StateHasChanged();
-                });
-                await Task.Delay(MinRenderInterval, Time, ct);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Page closed.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
     }
 }

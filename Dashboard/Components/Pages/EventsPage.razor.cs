@@ -6,9 +6,8 @@ using SdnDashboard.Dashboard.Events;
 namespace SdnDashboard.Dashboard.Components.Pages;
 
 /// <summary>The audit log and system events, filterable, refreshed live as events are appended.</summary>
-public partial class EventsPage : ComponentBase, IAsyncDisposable
+public partial class EventsPage : LiveComponentBase<EventRecord>
 {
-    private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<EventRecord> _events = [];
     private string _category = "";
     private string _text = "";
@@ -17,20 +16,18 @@ public partial class EventsPage : ComponentBase, IAsyncDisposable
     [Inject]
     private EventLog Log { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        _ = WatchAsync(_stop.Token);
+        StartWatching();
         await ReloadAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    protected override IAsyncEnumerable<EventRecord> WatchChanges(CancellationToken cancellationToken) => Log.WatchAsync(cancellationToken);
+
+    protected override async Task<bool> RefreshAsync()
     {
-        await _stop.CancelAsync();
-        _stop.Dispose();
-        GC.SuppressFinalize(this);
+        await ReloadAsync();
+        return true;
     }
 
     private async Task OnCategoryChanged(string value)
@@ -48,31 +45,7 @@ public partial class EventsPage : ComponentBase, IAsyncDisposable
     private async Task ReloadAsync()
     {
         _loading = true;
-        _events = await Log.QueryAsync(new EventQuery(_category, Text: _text), _stop.Token);
+        _events = await Log.QueryAsync(new EventQuery(_category, Text: _text), PageClosing);
         _loading = false;
-    }
-
-    private async Task WatchAsync(CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var _ in Log.WatchAsync(ct))
-            {
-                await Task.Delay(LiveComponentBase.MinRenderInterval, Time, ct);
-                await InvokeAsync(async () =>
-                {
-                    await ReloadAsync();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Page closed.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
     }
 }

@@ -7,10 +7,9 @@ using SdnDashboard.Dashboard.Live;
 namespace SdnDashboard.Dashboard.Components.Pages;
 
 /// <summary>Top flows from sFlow now, and for each VM the peers it talks to most; live.</summary>
-public partial class FlowsPage : ComponentBase, IAsyncDisposable
+public partial class FlowsPage : LiveComponentBase<TrafficSnapshot>
 {
     private const int TopCount = 25;
-    private readonly CancellationTokenSource _stop = new();
     private TrafficSnapshot _snapshot = new([], null);
     private IReadOnlyList<FlowRate> _top = [];
     private IReadOnlyList<Talker> _talkers = [];
@@ -22,20 +21,24 @@ public partial class FlowsPage : ComponentBase, IAsyncDisposable
     [Inject]
     private ClusterFeed Cluster { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
     protected override void OnInitialized()
     {
         Show(Traffic.Current);
-        _ = WatchAsync(_stop.Token);
+        StartWatching();
     }
 
-    public async ValueTask DisposeAsync()
+    protected override IAsyncEnumerable<TrafficSnapshot> WatchChanges(CancellationToken cancellationToken) => Traffic.WatchAsync(cancellationToken);
+
+    protected override Task<bool> RefreshAsync()
     {
-        await _stop.CancelAsync();
-        _stop.Dispose();
-        GC.SuppressFinalize(this);
+        var current = Traffic.Current;
+        if (ReferenceEquals(current, _snapshot))
+        {
+            return Task.FromResult(false);
+        }
+
+        Show(current);
+        return Task.FromResult(true);
     }
 
     private void Show(TrafficSnapshot snapshot)
@@ -76,30 +79,6 @@ public partial class FlowsPage : ComponentBase, IAsyncDisposable
         58 => "ICMPv6",
         _ => protocol.ToString(CultureInfo.InvariantCulture),
     };
-
-    private async Task WatchAsync(CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var snapshot in Traffic.WatchAsync(ct))
-            {
-                await InvokeAsync(() =>
-                {
-                    Show(snapshot);
-                    StateHasChanged();
-                });
-                await Task.Delay(LiveComponentBase.MinRenderInterval, Time, ct);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Page closed.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
 
     private sealed record Talker(string Vm, string Peer, double BytesPerSec);
 }
