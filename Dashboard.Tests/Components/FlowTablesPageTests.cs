@@ -3,16 +3,19 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SdnDashboard.Core.Balancing;
 using SdnDashboard.Core.Control;
 using SdnDashboard.Core.Net;
 using SdnDashboard.Dashboard.Components.Pages;
 using SdnDashboard.Dashboard.Controller;
+using SdnDashboard.Tests.Balancing;
 
 namespace SdnDashboard.Tests.Components;
 
 public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
 {
     private readonly SwitchRegistry _registry = new(Options.Create(new ControllerOptions()));
+    private readonly BalancerTestbed _balancer = new();
 
     public FlowTablesPageTests()
     {
@@ -21,6 +24,7 @@ public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(_registry);
+        Services.AddSingleton(_balancer.State);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -62,6 +66,57 @@ public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
             Assert.Equal("not intended", states[Array.FindIndex(matches, m => m == "arp")]);
         });
         Assert.Contains("mod_dl_dst:52:54:00:00:01:01,output:3", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AfterAnAlgorithmSwitch_EachBalancerFlowNamesItsServiceMemberDecisionAndAlgorithm_AndTheFilterFindsThem()
+    {
+        _balancer.RequestAll(_balancer.Clients.Take(3));
+        Assert.True(_balancer.State.ReplaceService(_balancer.Definition with { Algorithm = "LeastConnections" }).Succeeded);
+        _balancer.RequestAll(_balancer.Clients.Skip(3));
+        var now = DateTimeOffset.UtcNow;
+        _registry.OnConnected(FakeNetwork.DatapathId, 4, "127.0.0.1:50000", [], now);
+        _registry.OnFlowStats(FakeNetwork.DatapathId, [.. _balancer.Network.Table.Flows.Select(f => new FlowEntryView
+        {
+            Priority = f.Priority, Match = f.Match, Actions = f.Actions, Cookie = f.Cookie, IdleTimeoutSeconds = f.IdleTimeoutSeconds,
+        })], now, now);
+        var first = _balancer.State.Snapshot(now).Single().Affinities.Single(a => a.ClientMac == BalancerTestbed.ClientMac(1));
+
+        var cut = Render<FlowTablesPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var labels = cut.FindAll("[data-testid=flow-decision]").Select(e => e.TextContent.Trim()).ToList();
+            Assert.Contains($"web → {first.Member} · decision {FlowCookie.Decision(first.Cookie)} by RoundRobin · forward · client {first.Client}", labels);
+            Assert.Contains($"web → {first.Member} · decision {FlowCookie.Decision(first.Cookie)} by RoundRobin · reverse · client {first.Client}", labels);
+            Assert.Equal(6, labels.Count(l => l.Contains("by RoundRobin", StringComparison.Ordinal)));
+            Assert.Equal(6, labels.Count(l => l.Contains("by LeastConnections", StringComparison.Ordinal)));
+            Assert.Contains("learning switch", labels);
+        });
+
+        cut.Find("input[data-testid=flowtables-filter]").Input("LeastConnections");
+
+        cut.WaitForAssertion(() =>
+        {
+            var labels = cut.FindAll("[data-testid=flow-decision]").Select(e => e.TextContent.Trim()).ToList();
+            Assert.Equal(6, labels.Count);
+            Assert.All(labels, l => Assert.Contains("by LeastConnections", l, StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public void CookieLabel_OfAForgottenDecision_OrAnUnknownService_StillNamesWhatItCan()
+    {
+        var services = _balancer.State.Snapshot(DateTimeOffset.UtcNow);
+        var serviceId = services.Single().ServiceId;
+
+        Assert.Equal("web → member #2 · decision 77 (forgotten) · reverse",
+            Dashboard.Balancer.FlowCookieLabel.Describe(FlowCookie.Create(serviceId, 2, 77, reverse: true), services));
+        Assert.Equal("balancer service #9 (no longer configured) · decision 5 · forward",
+            Dashboard.Balancer.FlowCookieLabel.Describe(FlowCookie.Create(9, 1, 5, reverse: false), services));
+        Assert.Equal("", Dashboard.Balancer.FlowCookieLabel.Describe(99, services));
+        Assert.Equal(FlowCookie.Create(serviceId, 2, 77, reverse: true),
+            Dashboard.Balancer.FlowCookieLabel.Parse($"0x{FlowCookie.Create(serviceId, 2, 77, reverse: true):x}"));
     }
 
     private static FlowModCommandMessage Flow(ushort ethType, string ip, ulong cookie) => new(1)

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using SdnDashboard.Core.Balancing;
+using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Controller;
 using SdnDashboard.Dashboard.Components.Controls;
 
@@ -6,7 +8,8 @@ namespace SdnDashboard.Dashboard.Components.Pages;
 
 /// <summary>
 /// Per switch, the flows it really holds (from the controller's flow-stats polls), marked against what the
-/// controller intended: missing on the switch, or present but not intended. Refreshes every second.
+/// controller intended: missing on the switch, or present but not intended. Each cookie is decoded against
+/// the balancer (service, member, decision and the algorithm that made it). Refreshes every second.
 /// </summary>
 public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
 {
@@ -14,7 +17,7 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<SwitchView> _switches = [];
     private SwitchView? _view;
-    private IReadOnlyList<FlowRow> _rows = [];
+    private IReadOnlyList<LabelledRow> _rows = [];
     private ulong _selected;
     private string _filter = "";
 
@@ -22,13 +25,17 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
     private SwitchRegistry Registry { get; set; } = default!;
 
     [Inject]
+    private BalancerState Balancer { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private IEnumerable<FlowRow> Rows => string.IsNullOrWhiteSpace(_filter)
+    private IEnumerable<LabelledRow> Rows => string.IsNullOrWhiteSpace(_filter)
         ? _rows
-        : _rows.Where(r => r.Match.Contains(_filter, StringComparison.OrdinalIgnoreCase)
-                           || r.Actions.Contains(_filter, StringComparison.OrdinalIgnoreCase)
-                           || r.Cookie.Contains(_filter, StringComparison.OrdinalIgnoreCase));
+        : _rows.Where(r => r.Row.Match.Contains(_filter, StringComparison.OrdinalIgnoreCase)
+                           || r.Row.Actions.Contains(_filter, StringComparison.OrdinalIgnoreCase)
+                           || r.Row.Cookie.Contains(_filter, StringComparison.OrdinalIgnoreCase)
+                           || r.Decision.Contains(_filter, StringComparison.OrdinalIgnoreCase));
 
     protected override void OnInitialized()
     {
@@ -62,6 +69,15 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
         }
 
         _view = _switches.FirstOrDefault(s => s.DatapathId == _selected);
-        _rows = _view is null ? [] : FlowRow.Of(_view);
+        if (_view is null)
+        {
+            _rows = [];
+            return;
+        }
+
+        var services = Balancer.Snapshot(Time.GetUtcNow());
+        _rows = FlowRow.Of(_view).Select(r => new LabelledRow(r, FlowCookieLabel.Describe(FlowCookieLabel.Parse(r.Cookie), services))).ToList();
     }
+
+    private sealed record LabelledRow(FlowRow Row, string Decision);
 }
