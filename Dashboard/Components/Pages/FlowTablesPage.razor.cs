@@ -79,5 +79,9 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
         _rows = FlowRow.Of(_view).Select(r => new LabelledRow(r, FlowCookieLabel.Describe(FlowCookieLabel.Parse(r.Cookie), services))).ToList();
     }
 
+    /// <summary>Matches and actions are long comma-separated strings: let the browser break them after a comma only.</summary>
+    private static MarkupString Breakable(string text) =>
+        new(string.Join(",<wbr>", text.Split(',').Select(System.Net.WebUtility.HtmlEncode)));
+
     private sealed record LabelledRow(FlowRow Row, string Decision);
 }
