@@ -16,13 +16,15 @@ public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
 {
     private readonly SwitchRegistry _registry = new(Options.Create(new ControllerOptions()));
     private readonly BalancerTestbed _balancer = new();
+    private readonly ShiftedClock _clock = new();
 
     public FlowTablesPageTests()
     {
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton(Options.Create(new ControllerOptions()));
         Services.AddSingleton(_registry);
         Services.AddSingleton(_balancer.State);
     }
@@ -102,6 +104,25 @@ public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
             Assert.Equal(6, labels.Count);
             Assert.All(labels, l => Assert.Contains("by LeastConnections", l, StringComparison.Ordinal));
         });
+    }
+
+    [Fact]
+    public void SaysTheFlowsMayBeOutOfDate_WhenStatsRepliesStop_AndWhenTheSwitchDisconnects()
+    {
+        var now = DateTimeOffset.UtcNow;
+        _registry.OnConnected(1, 4, "127.0.0.1:50000", [], now);
+        _registry.OnFlowStats(1, [View(Flow(0x0800, "10.0.0.100", 10))], now, now);
+        var cut = Render<FlowTablesPage>();
+        Assert.Empty(cut.FindAll("[data-testid=flowtables-stale]"));
+
+        // Three missed polls at the default 10 s interval.
+        _clock.Offset = TimeSpan.FromSeconds(31);
+        cut.WaitForAssertion(() => Assert.Matches("No flow-stats reply for 3\\d s \\(polled every 10 s\\)", cut.Find("[data-testid=flowtables-stale]").TextContent));
+
+        _registry.OnDisconnected(1, "echo timeout", now.AddSeconds(20));
+        cut.WaitForAssertion(() => Assert.Matches(
+            "The switch disconnected 1\\d s ago \\(echo timeout\\); these are the last flows it reported", cut.Find("[data-testid=flowtables-stale]").TextContent));
+        Assert.Single(cut.FindAll("[data-testid=flow-match]"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using SdnDashboard.Core.Balancing;
 using SdnDashboard.Dashboard.Balancer;
 using SdnDashboard.Dashboard.Controller;
@@ -26,6 +27,9 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
 
     [Inject]
     private BalancerState Balancer { get; set; } = default!;
+
+    [Inject]
+    private IOptions<ControllerOptions> ControllerOptions { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -77,6 +81,37 @@ public partial class FlowTablesPage : ComponentBase, IAsyncDisposable
 
         var services = Balancer.Snapshot(Time.GetUtcNow());
         _rows = FlowRow.Of(_view).Select(r => new LabelledRow(r, FlowCookieLabel.Describe(FlowCookieLabel.Parse(r.Cookie), services))).ToList();
+    }
+
+    /// <summary>
+    /// Why the flows on screen may no longer be what the switch holds: it is disconnected, or three flow-stats
+    /// polls in a row brought no reply. Null while the data is current or polling is off.
+    /// </summary>
+    private string? StaleReason()
+    {
+        if (_view is not { } view)
+        {
+            return null;
+        }
+
+        var now = Time.GetUtcNow();
+        if (!view.Connected)
+        {
+            var since = view.DisconnectedAt is { } at ? $" {Formatting.Age(now - at)} ago" : "";
+            return $"The switch disconnected{since} ({view.DisconnectReason ?? "no reason given"}); these are the last flows it reported.";
+        }
+
+        var interval = ControllerOptions.Value.FlowStatsIntervalSeconds;
+        if (interval <= 0)
+        {
+            return null;
+        }
+
+        var limit = TimeSpan.FromSeconds(3 * interval);
+        var last = view.LastStatsAt ?? view.ConnectedSince;
+        return now - last > limit
+            ? $"No flow-stats reply for {Formatting.Age(now - last)} (polled every {interval} s); the flows below may be out of date."
+            : null;
     }
 
     /// <summary>Matches and actions are long comma-separated strings: let the browser break them after a comma only.</summary>
