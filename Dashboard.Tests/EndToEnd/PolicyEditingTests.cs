@@ -44,7 +44,9 @@ public sealed class PolicyEditingTests(BrowserFixture browser, RedisServerFixtur
         var client = (await evicted.TextContentAsync())!.Trim();
         await Assertions.Expect(page.GetByTestId("affinity-algorithm").First).ToHaveTextAsync("RoundRobin");
         await page.GetByTestId("affinity-evict").First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Saved" }).Last).ToBeVisibleAsync();
+        var again = page.GetByTestId("affinity-table").Locator("tbody tr", new() { Has = page.GetByTestId("affinity-client").GetByText(client, new() { Exact = true }) });
+        await Assertions.Expect(again.GetByTestId("affinity-algorithm")).ToHaveTextAsync("LeastLoad", new() { Timeout = 30_000 });
+        await Assertions.Expect(again.GetByTestId("affinity-cookie")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0xb1[0-9a-f]{14}$"));
 
         await page.Locator(".mud-nav-link", new() { HasText = "Flow tables" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("flowtables-table")).ToBeVisibleAsync();
