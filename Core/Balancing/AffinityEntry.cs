@@ -14,4 +14,11 @@ namespace SdnDashboard.Core.Balancing;
 /// <param name="FlowSwitches">Switches that hold the decision's flows now.</param>
 public sealed record AffinityEntry(
     string Service, string Client, MacAddress ClientMac, string ClientIp, string Member,
-    DateTimeOffset Since, DateTimeOffset LastSeen, ulong Cookie, IReadOnlyList<ulong> FlowSwitches);
+    DateTimeOffset Since, DateTimeOffset LastSeen, ulong Cookie, IReadOnlyList<ulong> FlowSwitches)
+{
+    /// <summary>
+    /// The algorithm that made the decision. A client keeps its member when the service switches algorithm,
+    /// so after a switch old and new decisions sit side by side; this tells them apart.
+    /// </summary>
+    public string Algorithm { get; init; } = "";
+}

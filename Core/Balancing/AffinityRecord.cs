@@ -19,6 +19,8 @@ internal sealed class AffinityRecord
 
     public required uint Decision { get; init; }
 
+    public required string Algorithm { get; init; }
+
     public ulong ClientDatapathId { get; set; }
 
     public uint ClientPort { get; set; }

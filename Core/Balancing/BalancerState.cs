@@ -275,7 +275,7 @@ public sealed class BalancerState
                     a.Since,
                     a.LastSeen,
                     a.ForwardCookie,
-                    [.. a.FlowSwitches.Order()])).ToList())).ToList();
+                    [.. a.FlowSwitches.Order()]) { Algorithm = a.Algorithm }).ToList())).ToList();
         }
     }
 
@@ -386,6 +386,7 @@ public sealed class BalancerState
             Since = now,
             LastSeen = now,
             Decision = _lastDecision,
+            Algorithm = service.Algorithm.Name,
         };
         service.Affinities[key] = entry;
         service.ByDecision[entry.Decision] = entry;

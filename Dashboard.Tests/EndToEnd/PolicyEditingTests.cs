@@ -3,13 +3,22 @@ using SdnDashboard.Tests.Infrastructure;
 
 namespace SdnDashboard.Tests.EndToEnd;
 
-/// <summary>What an operator on stage and a read-only viewer can and cannot do, in the browser.</summary>
-public sealed class PolicyEditingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+/// <summary>
+/// What an operator on stage and a read-only viewer can and cannot do, in the browser, against the first-run
+/// dashboard (its simulated OpenFlow 1.3 switch and client population) on a real Redis.
+/// </summary>
+public sealed class PolicyEditingTests(BrowserFixture browser, RedisServerFixture redis)
+    : IClassFixture<BrowserFixture>, IClassFixture<RedisServerFixture>
 {
     [Fact]
-    public async Task AdminSwitchesTheAlgorithm_AndTheAuditLogSaysWhoAndWhat()
+    public async Task AdminSwitchesTheAlgorithm_TheAuditLogSaysWhoAndWhat_AndFlowTablesShowTheNewDecisions()
     {
-        await using var app = await DashboardProcess.StartAsync();
+        // Flow stats every 2 s rather than 10 s, so the page shows the switch's real table soon after a change.
+        await using var app = await DashboardProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Redis:Configuration"] = redis.Configuration,
+            ["Controller:FlowStatsIntervalSeconds"] = "2",
+        });
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await BrowserFixture.SignInAndOpenAsync(context, new Uri(app.BaseAddress, "balancer"));
 
@@ -28,6 +37,32 @@ public sealed class PolicyEditingTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.Locator("[data-testid=service-web] input.mud-select-input").First).ToHaveValueAsync("LeastLoad");
         var stored = await context.APIRequest.GetAsync(new Uri(app.BaseAddress, "api/v1/balancer/services").ToString());
         Assert.Contains("\"algorithm\":\"LeastLoad\"", await stored.TextAsync(), StringComparison.Ordinal);
+
+        // Clients keep their members across the switch; an evicted client's next SYN is decided afresh, by LeastLoad.
+        var evicted = page.GetByTestId("affinity-client").First;
+        await Assertions.Expect(evicted).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var client = (await evicted.TextContentAsync())!.Trim();
+        await Assertions.Expect(page.GetByTestId("affinity-algorithm").First).ToHaveTextAsync("RoundRobin");
+        await page.GetByTestId("affinity-evict").First.ClickAsync();
+        var again = page.GetByTestId("affinity-table").Locator("tbody tr", new() { Has = page.GetByTestId("affinity-client").GetByText(client, new() { Exact = true }) });
+        await Assertions.Expect(again.GetByTestId("affinity-algorithm")).ToHaveTextAsync("LeastLoad", new() { Timeout = 30_000 });
+        await Assertions.Expect(again.GetByTestId("affinity-cookie")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0xb1[0-9a-f]{14}$"));
+
+        await page.Locator(".mud-nav-link", new() { HasText = "Flow tables" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("flowtables-table")).ToBeVisibleAsync();
+        var decisions = page.GetByTestId("flow-decision");
+        await Assertions.Expect(decisions.Filter(new() { HasText = "by RoundRobin" }).First).ToBeVisibleAsync();
+        var fresh = decisions.Filter(new() { HasText = $"by LeastLoad · forward · client {client}" });
+        await Assertions.Expect(fresh).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(decisions.Filter(new() { HasText = $"by LeastLoad · reverse · client {client}" })).ToHaveCountAsync(1);
+        var row = page.GetByTestId("flowtables-table").Locator("tbody tr", new() { Has = fresh });
+        await Assertions.Expect(row.GetByTestId("flow-state")).ToHaveTextAsync("in sync", new() { Timeout = 30_000 });
+        await Assertions.Expect(row.GetByTestId("flow-match")).ToContainTextAsync(client);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "flow-tables.png"), FullPage = true });
+
+        await page.GetByTestId("flowtables-filter").FillAsync("by LeastLoad");
+        await Assertions.Expect(decisions.Filter(new() { HasText = "by RoundRobin" })).ToHaveCountAsync(0);
+        Assert.True(await decisions.CountAsync() >= 2);
     }
 
     [Fact]

@@ -23,6 +23,65 @@ public sealed partial class SignInTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task Restart_DoesNotPrintThePasswordAgain_AndTheFirstOneStillSignsIn()
+    {
+        var data = Directory.CreateTempSubdirectory("sdn-restart-");
+        try
+        {
+            var settings = new Dictionary<string, string> { ["Auth:AdminPassword"] = "", ["Storage:DatabasePath"] = Path.Combine(data.FullName, "kept.db") };
+            string password;
+            await using (var first = await DashboardProcess.StartAsync(settings))
+            {
+                var match = PrintedPassword().Match(first.Output);
+                Assert.True(match.Success, $"no first-run credential printed:\n{first.Output}");
+                password = match.Groups[1].Value;
+            }
+
+            await using var second = await DashboardProcess.StartAsync(settings);
+            await using var context = await browser.Browser.NewContextAsync();
+            var page = await BrowserFixture.SignInAndOpenAsync(context, second.BaseAddress, "admin", password);
+
+            await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("admin");
+            Assert.DoesNotContain("password", second.Output, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Forms_RefuseAPostWithoutTheAntiforgeryToken_ForSignInAndSignOut()
+    {
+        await using var app = await DashboardProcess.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+
+        // A cross-site form would post the fields without the token the real form carries.
+        var forgedSignIn = await context.APIRequest.PostAsync(new Uri(app.BaseAddress, "account/login").ToString(), new()
+        {
+            Form = FormOf(context.APIRequest, ("_handler", "login"), ("Input.UserName", "admin"), ("Input.Password", DashboardProcess.AdminPassword)),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(400, forgedSignIn.Status);
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "sdn.auth");
+
+        var page = await BrowserFixture.SignInAndOpenAsync(context, app.BaseAddress);
+        var forgedSignOut = await context.APIRequest.PostAsync(new Uri(app.BaseAddress, "account/logout").ToString(), new()
+        {
+            Form = FormOf(context.APIRequest, ("submit", "")),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(400, forgedSignOut.Status);
+        var stillIn = await context.APIRequest.GetAsync(new Uri(app.BaseAddress, "api/v1/nodes").ToString(), new() { MaxRedirects = 0 });
+        Assert.Equal(200, stillIn.Status);
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        var signedOut = await context.APIRequest.GetAsync(new Uri(app.BaseAddress, "api/v1/nodes").ToString(), new() { MaxRedirects = 0 });
+        Assert.Equal(401, signedOut.Status);
+    }
+
+    [Fact]
     public async Task WrongPassword_IsRefused_AndPagesStayBehindTheLogin()
     {
         await using var app = await DashboardProcess.StartAsync();
@@ -51,6 +110,17 @@ public sealed partial class SignInTests(BrowserFixture browser) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
+    {
+        var form = request.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value);
+        }
+
+        return form;
     }
 
     [GeneratedRegex("created user 'admin' with password '([^']+)'")]

@@ -48,20 +48,37 @@ public sealed class DashboardProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the dashboard with extra <c>--Key=Value</c> settings; waits for /healthz unless told not to.</summary>
-    public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool waitUntilHealthy = true)
+    /// <param name="settings">Extra settings, passed on the command line.</param>
+    /// <param name="waitUntilHealthy">Whether to wait for <c>/healthz</c>.</param>
+    /// <param name="applicationDirectory">Where the app's files are (a publish folder); default the test output, run in Development.</param>
+    /// <param name="environment">The ASP.NET Core environment.</param>
+    /// <param name="wrapper">A command that runs <c>dotnet</c> with the remaining arguments (e.g. in another mount namespace).</param>
+    public static async Task<DashboardProcess> StartAsync(
+        IReadOnlyDictionary<string, string>? settings = null, bool waitUntilHealthy = true, string? applicationDirectory = null,
+        string environment = "Development", IReadOnlyList<string>? wrapper = null)
     {
         var port = RedisServerFixture.FreeTcpPort();
         var data = Directory.CreateTempSubdirectory("sdn-dash-").FullName;
-        var dll = Path.Combine(AppContext.BaseDirectory, "SdnDashboard.Dashboard.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var directory = applicationDirectory ?? AppContext.BaseDirectory;
+        var dll = Path.Combine(directory, "SdnDashboard.Dashboard.dll");
+        var info = new ProcessStartInfo(wrapper is { Count: > 0 } ? wrapper[0] : "dotnet")
         {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:DatabasePath={Path.Combine(data, "test.db")}" },
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var argument in wrapper is { Count: > 0 } ? [.. wrapper.Skip(1), "dotnet"] : Array.Empty<string>())
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:DatabasePath={Path.Combine(data, "test.db")}" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["DOTNET_NOLOGO"] = "1";
         // Port 0: dashboards of parallel tests must not fight over the OpenFlow and sFlow ports.
         var all = new Dictionary<string, string>

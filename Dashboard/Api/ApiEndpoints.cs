@@ -123,9 +123,9 @@ public static class ApiEndpoints
     private sealed record MemberView(string Name, bool Drained, bool Eligible, string Reason, int ActiveClients, MemberLoad? Load);
 
     private sealed record AffinityView(string Service, string Client, string ClientMac, string ClientIp, string Member,
-        DateTimeOffset Since, DateTimeOffset LastSeen, string Cookie)
+        DateTimeOffset Since, DateTimeOffset LastSeen, string Cookie, string Algorithm)
     {
         public static AffinityView From(AffinityEntry a) =>
-            new(a.Service, a.Client, a.ClientMac.ToString(), a.ClientIp, a.Member, a.Since, a.LastSeen, $"0x{a.Cookie:x16}");
+            new(a.Service, a.Client, a.ClientMac.ToString(), a.ClientIp, a.Member, a.Since, a.LastSeen, $"0x{a.Cookie:x16}", a.Algorithm);
     }
 }

@@ -27,6 +27,8 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    private TimeSpan ReportAge => Feed.Current.UpdatedAt is { } at ? Time.GetUtcNow() - at : TimeSpan.Zero;
+
     private DateOnly Day => DateOnly.FromDateTime(_day ?? Time.GetUtcNow().UtcDateTime);
 
     private string CsvUrl =>
