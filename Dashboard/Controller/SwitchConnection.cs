@@ -156,10 +156,17 @@ internal sealed class SwitchConnection
                 var buffer = result.Buffer;
                 try
                 {
+                    var framed = false;
                     while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
                     {
-                        Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
-                        Volatile.Write(ref _echoSentTicks, 0);
+                        if (!framed)
+                        {
+                            // Once per read, not per message: a read can carry hundreds of packet-ins.
+                            framed = true;
+                            Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
+                            Volatile.Write(ref _echoSentTicks, 0);
+                        }
+
                         Handle(frame);
                         buffer = buffer.Slice(frame.End);
                     }

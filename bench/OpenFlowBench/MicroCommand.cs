@@ -49,7 +49,11 @@ internal static class MicroCommand
                 }
             });
 
+            var decoded = frames.Select(f => dialect.ReadPacketIn(1, f)).ToArray();
+            Report(dialect, "apps only (load balancer + learning switch)", i => app.Handle(decoded[i % decoded.Length], now));
+
             var command = (FlowModCommandMessage)app.Handle(dialect.ReadPacketIn(1, frames[1]), now)[0];
+            Report(dialect, "ledger only (intended-flow record)", _ => registry.RecordFlowMod(command, now));
             Report(dialect, "codec only (packet-in decode + flow-mod encode)", i =>
             {
                 dialect.ReadPacketIn(1, frames[i % frames.Length]);
