@@ -419,6 +419,12 @@ public sealed class BalancerState
         }
 
         _lastSweep = now;
+        ForgetExpired(now);
+    }
+
+    // Apart from Sweep, which runs on every packet-in: the lambda's closure over `now` is only paid when sweeping.
+    private void ForgetExpired(DateTimeOffset now)
+    {
         List<SwitchCommand>? ignored = null;
         foreach (var service in _services.Values)
         {

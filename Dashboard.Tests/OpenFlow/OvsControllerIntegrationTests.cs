@@ -99,9 +99,13 @@ public class OvsControllerIntegrationTests
         using var listener = Lab.Start($"ip netns exec {bridge.Namespace(server)} timeout 20 python3 -c \"import socket;s=socket.socket();"
             + "s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1);s.bind(('0.0.0.0',8080));s.listen(1);c,_=s.accept();"
             + "c.sendall(c.recv(100)[::-1]);c.close()\"");
-        Thread.Sleep(500);
-        var result = Lab.Run($"ip netns exec {bridge.Namespace(client)} timeout 15 python3 -c \"import socket;"
-            + $"s=socket.create_connection(('{bridge.Ip(server)}',8080),timeout=10);s.sendall(b'hello over tcp');print(s.recv(100).decode())\"",
+        // The listener's python may take longer than any fixed sleep to bind on a loaded machine: a refused
+        // connection (the SYN did get through) is retried until it binds.
+        var result = Lab.Run($"ip netns exec {bridge.Namespace(client)} timeout 15 python3 -c \"import socket,time\n"
+            + "for attempt in range(40):\n"
+            + $"  try:\n    s=socket.create_connection(('{bridge.Ip(server)}',8080),timeout=10);break\n"
+            + "  except ConnectionRefusedError:\n    time.sleep(0.25)\n"
+            + "s.sendall(b'hello over tcp');print(s.recv(100).decode())\"",
             check: false);
         listener.WaitForExit(5000);
         Assert.True(result.Output.Trim() == "pct revo olleh", $"TCP {bridge.Ip(client)} -> {bridge.Ip(server)}:8080 failed: {result.Output} {result.Error}");

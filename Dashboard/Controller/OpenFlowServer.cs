@@ -93,7 +93,6 @@ public sealed class OpenFlowServer(
         {
             Route = id => _byDatapath.TryGetValue(id, out var c) ? c : null,
         };
-        var dispatcher = Task.Run(() => _dispatcher.RunAsync(stopping.Token), CancellationToken.None);
         var housekeeping = HousekeepingAsync(stopping.Token);
         var sessions = new ConcurrentDictionary<Task, byte>();
         try
@@ -126,7 +125,6 @@ public sealed class OpenFlowServer(
 
             await Task.WhenAll(sessions.Keys).ConfigureAwait(false);
             _dispatcher.Complete();
-            await Swallow(dispatcher).ConfigureAwait(false);
             await Swallow(housekeeping).ConfigureAwait(false);
             certificate?.Dispose();
         }

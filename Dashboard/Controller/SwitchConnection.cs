@@ -10,23 +10,21 @@ namespace SdnDashboard.Dashboard.Controller;
 /// <summary>
 /// One switch's TCP (or TLS) connection: hello and version negotiation, features and port description, then
 /// events to the dispatcher and commands back. Reads frames with <see cref="OpenFlowFraming"/> off a
-/// <see cref="PipeReader"/>; writes go into a <see cref="Pipe"/> drained by a send loop, so any thread can queue
-/// a message without waiting for the socket. A stream that cannot be framed closes this connection only.
+/// <see cref="PipeReader"/> and, after each read, runs the apps on what it brought (see
+/// <see cref="ControllerDispatcher"/>); writes go into a <see cref="SendQueue"/>, so any thread can queue a message
+/// without waiting for the socket. A stream that cannot be framed closes this connection only.
 /// </summary>
 internal sealed class SwitchConnection
 {
     private readonly Stream _stream;
     private readonly OpenFlowServer _server;
-    private readonly Pipe _output = new(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false));
-    private readonly Lock _writeLock = new();
+    private readonly SendQueue _output;
     private readonly CancellationTokenSource _closed = new();
     private readonly List<SwitchPort> _pendingPorts = [];
     private readonly List<FlowEntryView> _pendingFlows = [];
     private readonly List<PacketIn> _earlyPacketIns = [];
     private uint _pendingFlowsXid;
-    private readonly byte[] _scratch = new byte[OpenFlowFraming.MaxMessageSize];
     private byte[]? _receiveScratch;
-    private long _queuedBytes;
     private long _lastReceivedTicks;
     private long _echoSentTicks;
     private int _xid;
@@ -37,6 +35,7 @@ internal sealed class SwitchConnection
     {
         _stream = stream;
         _server = server;
+        _output = new SendQueue(stream, ex => Close($"send failed: {ex.Message}"));
         RemoteAddress = remoteAddress;
         StartedAt = now;
         _lastReceivedTicks = now.UtcTicks;
@@ -86,9 +85,6 @@ internal sealed class SwitchConnection
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
         var token = linked.Token;
 
-        // The send loop ends when Close completes the output pipe, after sending what was queued (a hello-failed
-        // error, say); disposing the stream below unblocks it if the peer has stopped reading.
-        var sender = SendLoopAsync(cancellationToken);
         var reason = "closed by the switch";
         try
         {
@@ -113,10 +109,11 @@ internal sealed class SwitchConnection
             Close(reason);
             try
             {
-                await sender.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+                // What was queued before the close (a hello-failed error, say) still goes out; disposing the stream
+                // below ends a write the peer is no longer reading.
+                await _output.Drained.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or IOException or ObjectDisposedException
-                or System.Net.Sockets.SocketException)
+            catch (TimeoutException)
             {
                 // The peer is gone or not reading; what is left unsent is dropped with the connection.
             }
@@ -134,10 +131,7 @@ internal sealed class SwitchConnection
             return;
         }
 
-        lock (_writeLock)
-        {
-            _output.Writer.Complete();
-        }
+        _output.Complete();
 
         try
         {
@@ -162,10 +156,17 @@ internal sealed class SwitchConnection
                 var buffer = result.Buffer;
                 try
                 {
+                    var framed = false;
                     while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
                     {
-                        Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
-                        Volatile.Write(ref _echoSentTicks, 0);
+                        if (!framed)
+                        {
+                            // Once per read, not per message: a read can carry hundreds of packet-ins.
+                            framed = true;
+                            Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
+                            Volatile.Write(ref _echoSentTicks, 0);
+                        }
+
                         Handle(frame);
                         buffer = buffer.Slice(frame.End);
                     }
@@ -173,6 +174,9 @@ internal sealed class SwitchConnection
                 finally
                 {
                     reader.AdvanceTo(buffer.Start, buffer.End);
+
+                    // Everything this read brought is queued: answer it here, on this thread, in one batch.
+                    _server.Dispatcher.RunPending();
                 }
 
                 if (result.IsCompleted || IsClosed)
@@ -238,12 +242,12 @@ internal sealed class SwitchConnection
             case FlowRemovedMessage removed when IsReady:
                 var removedEvent = dialect.ToFlowRemoved(DatapathId, removed);
                 _server.Registry.OnFlowRemoved(removedEvent);
-                _server.Dispatcher.Post(this, removedEvent);
+                _server.Dispatcher.Enqueue(this, removedEvent);
                 break;
             case PortStatusMessage status when IsReady:
                 var change = new PortStatusChanged(DatapathId, (PortChange)Math.Min(status.Reason, (byte)2), dialect.ToSwitchPort(status.Port));
                 _server.Registry.OnPortStatus(change);
-                _server.Dispatcher.Post(this, change);
+                _server.Dispatcher.Enqueue(this, change);
                 break;
             case ErrorMessage error:
                 _server.OnSwitchError(this, error);
@@ -280,7 +284,7 @@ internal sealed class SwitchConnection
         _server.Statistics.OnPacketIn();
         if (IsReady)
         {
-            _server.Dispatcher.Post(this, packetIn);
+            _server.Dispatcher.Enqueue(this, packetIn);
         }
         else if (_earlyPacketIns.Count < MaxEarlyPacketIns)
         {
@@ -342,7 +346,7 @@ internal sealed class SwitchConnection
         _server.OnReady(this, new SwitchConnected(DatapathId, dialect.Version, ports));
         foreach (var packetIn in _earlyPacketIns)
         {
-            _server.Dispatcher.Post(this, packetIn);
+            _server.Dispatcher.Enqueue(this, packetIn);
         }
 
         _earlyPacketIns.Clear();
@@ -399,40 +403,27 @@ internal sealed class SwitchConnection
             return false;
         }
 
-        lock (_writeLock)
+        var length = dialect.CommandLength(command);
+        if (!_output.TryAppend(length, (Connection: this, Dialect: dialect, Command: command),
+                static (span, s) => s.Dialect.WriteCommand(s.Command, s.Connection.NextXid(), span)))
         {
-            if (IsClosed)
-            {
-                return false;
-            }
-
-            var length = dialect.CommandLength(command);
-            var span = _output.Writer.GetSpan(length);
-            dialect.WriteCommand(command, NextXid(), span);
-            _output.Writer.Advance(length);
-            Interlocked.Add(ref _queuedBytes, length);
+            return false;
         }
 
         _server.Statistics.OnSent(1);
         return true;
     }
 
-    /// <summary>Hands what was queued to the send loop; drops the switch when it has stopped reading.</summary>
+    /// <summary>Starts sending what was queued; drops the switch when it has stopped reading.</summary>
     public void Flush()
     {
-        if (Interlocked.Read(ref _queuedBytes) > _server.Options.MaxSendQueueBytes)
+        if (_output.QueuedBytes > _server.Options.MaxSendQueueBytes)
         {
             Close("send queue full: the switch stopped reading");
             return;
         }
 
-        lock (_writeLock)
-        {
-            if (!IsClosed)
-            {
-                _output.Writer.FlushAsync().GetAwaiter().GetResult();
-            }
-        }
+        _output.Flush();
     }
 
     /// <summary>Sends one modelled message (handshake, echo, polls) and flushes.</summary>
@@ -440,47 +431,27 @@ internal sealed class SwitchConnection
 
     private void Send(OfMessage message, byte version, byte headerVersion = 0)
     {
-        lock (_writeLock)
+        // Rare (handshake, keep-alive, polls): encoded once into a pooled scratch, then copied into the queue.
+        var scratch = ArrayPool<byte>.Shared.Rent(OpenFlowFraming.MaxMessageSize);
+        try
         {
-            if (IsClosed)
-            {
-                return;
-            }
-
-            var length = OpenFlowDialect.For(version).Write(message, _scratch);
+            var length = OpenFlowDialect.For(version).Write(message, scratch);
             if (headerVersion != 0)
             {
-                _scratch[0] = headerVersion;
+                scratch[0] = headerVersion;
             }
 
-            _output.Writer.Write(_scratch.AsSpan(0, length));
-            Interlocked.Add(ref _queuedBytes, length);
-            _output.Writer.FlushAsync().GetAwaiter().GetResult();
-        }
-
-        _server.Statistics.OnSent(1);
-    }
-
-    private async Task SendLoopAsync(CancellationToken token)
-    {
-        await Task.Yield();
-        var reader = _output.Reader;
-        while (true)
-        {
-            var result = await reader.ReadAsync(token).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            foreach (var segment in buffer)
+            if (!_output.TryAppend(length, scratch, static (span, bytes) => bytes.AsSpan(0, span.Length).CopyTo(span)))
             {
-                await _stream.WriteAsync(segment, token).ConfigureAwait(false);
-            }
-
-            Interlocked.Add(ref _queuedBytes, -buffer.Length);
-            reader.AdvanceTo(buffer.End);
-            if (result.IsCompleted)
-            {
-                await reader.CompleteAsync().ConfigureAwait(false);
                 return;
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+
+        _output.Flush();
+        _server.Statistics.OnSent(1);
     }
 }

@@ -184,11 +184,7 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                         _ledger.Remove(key);
                         break;
                     case FlowModCommand.Delete:
-                        foreach (var k in _ledger.Keys.Where(k => (f.TableId == 0xFF || k.TableId == f.TableId) && Covers(f.Match, k.Match)).ToList())
-                        {
-                            _ledger.Remove(k);
-                        }
-
+                        RemoveCovered(f);
                         break;
                     case FlowModCommand.ModifyStrict:
                         if (_ledger.TryGetValue(key, out var entry))
@@ -198,13 +194,26 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
 
                         break;
                     case FlowModCommand.Modify:
-                        foreach (var e in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match)).Select(kv => kv.Value))
-                        {
-                            e.Actions = f.Actions;
-                        }
-
+                        ModifyCovered(f);
                         break;
                 }
+            }
+        }
+
+        // The lambdas below capture the flow-mod: kept out of Record so that the common add pays no closure.
+        private void RemoveCovered(FlowModCommandMessage f)
+        {
+            foreach (var k in _ledger.Keys.Where(k => (f.TableId == 0xFF || k.TableId == f.TableId) && Covers(f.Match, k.Match)).ToList())
+            {
+                _ledger.Remove(k);
+            }
+        }
+
+        private void ModifyCovered(FlowModCommandMessage f)
+        {
+            foreach (var e in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match)).Select(kv => kv.Value))
+            {
+                e.Actions = f.Actions;
             }
         }
 

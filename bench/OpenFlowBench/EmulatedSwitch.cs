@@ -175,6 +175,19 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         BinaryPrimitives.WriteUInt16BigEndian(d[(data + 6)..], (ushort)(src >> 32));
         BinaryPrimitives.WriteUInt32BigEndian(d[(data + 8)..], (uint)src);
         BinaryPrimitives.WriteUInt16BigEndian(d[(data + 12)..], 0x0800);
+
+        // A well-formed IPv4/UDP header, as cbench sends: a controller that reads the headers (the product's
+        // apps do) must not take the frame for garbage.
+        var ip = d.Slice(data + 14, 20);
+        ip[0] = 0x45;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], FrameLength - 14);
+        ip[8] = 64;
+        ip[9] = 17;
+        BinaryPrimitives.WriteUInt32BigEndian(ip[12..], 0x0A00_0000u | (uint)(src & 0xFFFFFF));
+        BinaryPrimitives.WriteUInt32BigEndian(ip[16..], 0x0A00_0000u | (uint)(dst & 0xFFFFFF));
+        BinaryPrimitives.WriteUInt16BigEndian(d[(data + 34)..], 1234);
+        BinaryPrimitives.WriteUInt16BigEndian(d[(data + 36)..], 5678);
+        BinaryPrimitives.WriteUInt16BigEndian(d[(data + 38)..], FrameLength - 34);
         return length;
     }
 

@@ -12,7 +12,7 @@ namespace SdnDashboard.Bench.OpenFlow;
 
 /// <summary>
 /// <c>micro</c>: the controller's per-packet-in work without sockets, on one thread: decode the packet-in, run
-/// the learning app, encode its flow-mod, note it in the flow ledger. Reports ns and allocated bytes per
+/// the product's apps (load balancer with no service, then the learning switch), encode its flow-mod, note it in the flow ledger. Reports ns and allocated bytes per
 /// packet-in (median of 5 runs), and the codec alone (decode + encode of a ready command).
 /// </summary>
 internal static class MicroCommand
@@ -26,7 +26,7 @@ internal static class MicroCommand
             var frames = Enumerable.Range(0, 1000).Select(i => PacketInFrame(dialect, i)).ToArray();
             var registry = new SwitchRegistry(Options.Create(new ControllerOptions()));
             registry.OnConnected(1, dialect.Version, "bench", [], DateTimeOffset.UtcNow);
-            var app = new BenchLearningSwitch();
+            var app = ProductApps.CreatePipeline();
             app.Handle(new SwitchConnected(1, dialect.Version, []), DateTimeOffset.UtcNow);
             foreach (var frame in frames)
             {
@@ -49,7 +49,11 @@ internal static class MicroCommand
                 }
             });
 
+            var decoded = frames.Select(f => dialect.ReadPacketIn(1, f)).ToArray();
+            Report(dialect, "apps only (load balancer + learning switch)", i => app.Handle(decoded[i % decoded.Length], now));
+
             var command = (FlowModCommandMessage)app.Handle(dialect.ReadPacketIn(1, frames[1]), now)[0];
+            Report(dialect, "ledger only (intended-flow record)", _ => registry.RecordFlowMod(command, now));
             Report(dialect, "codec only (packet-in decode + flow-mod encode)", i =>
             {
                 dialect.ReadPacketIn(1, frames[i % frames.Length]);
@@ -94,6 +98,12 @@ internal static class MicroCommand
         new MacAddress(0x0200_0000_0000UL | (uint)((i + 1) % 1000)).Write(data);
         new MacAddress(0x0200_0000_0000UL | (uint)i).Write(data.AsSpan(6));
         data[12] = 0x08;
+
+        // IPv4/UDP, as the load generator sends: the product's apps read the headers.
+        data[14] = 0x45;
+        data[17] = 46;
+        data[22] = 64;
+        data[23] = 17;
         var inPort = 1 + (uint)(i % 16);
         var message = dialect.Version == OfVersion.V13
             ? new PacketInMessage { BufferId = (uint)i, TotalLength = 60, Match = Of13Translator.ToOxmMatch(new PacketMatch { InPort = inPort }), Data = data }

@@ -8,6 +8,7 @@ namespace SdnDashboard.Bench.OpenFlow;
 internal sealed class Peer : IDisposable
 {
     private readonly Process _process;
+    private string? _data;
 
     private Peer(string name, Process process, int port)
     {
@@ -23,9 +24,10 @@ internal sealed class Peer : IDisposable
     public static async Task<Peer> StartAsync(string name)
     {
         var port = FreePort();
+        string? data = null;
         var info = name switch
         {
-            "ours" => new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "OpenFlowBench"), ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--stats-interval", "0"]),
+            "ours" => Dashboard(port, out data),
             "ovs-testcontroller" => new ProcessStartInfo("ovs-testcontroller", ["-O", "OpenFlow10,OpenFlow13", "-vconsole:off", $"ptcp:{port}:127.0.0.1"]),
             "os-ken" => new ProcessStartInfo("osken-manager", ["--ofp-listen-host", "127.0.0.1", "--ofp-tcp-listen-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Path.Combine(AppContext.BaseDirectory, "osken_learning.py")]),
@@ -39,7 +41,7 @@ internal sealed class Peer : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var peer = new Peer(name, process, port);
+        var peer = new Peer(name, process, port) { _data = data };
         var deadline = Environment.TickCount64 + 30_000;
         while (true)
         {
@@ -59,6 +61,32 @@ internal sealed class Peer : IDisposable
         return peer;
     }
 
+    /// <summary>
+    /// The real dashboard process as built (its own runtimeconfig: server GC), with its default configuration
+    /// except what a benchmark host must change: loopback ports, a fresh database, no built-in testbed (whose
+    /// demo service and libvirt polling are not part of a flow setup), no sFlow listener on the shared port.
+    /// </summary>
+    private static ProcessStartInfo Dashboard(int port, out string data)
+    {
+        var dll = Environment.GetEnvironmentVariable("OPENFLOWBENCH_DASHBOARD")
+            ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "Dashboard", "bin", "Release", "net10.0", "SdnDashboard.Dashboard.dll"));
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"the dashboard is not built at {dll} (dotnet build bench/OpenFlowBench -c Release builds it)", dll);
+        }
+
+        data = Directory.CreateTempSubdirectory("ofp-bench-").FullName;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return new ProcessStartInfo("dotnet",
+        [
+            dll, "--urls", $"http://127.0.0.1:{FreePort().ToString(invariant)}",
+            $"--Controller:Listen=127.0.0.1:{port.ToString(invariant)}",
+            $"--Storage:DatabasePath={Path.Combine(data, "bench.db")}",
+            "--Auth:AdminPassword=OpenFlow-bench-1", "--Testbed:Enabled=false", "--Sflow:Enabled=false",
+        ])
+        { WorkingDirectory = Path.GetDirectoryName(dll) };
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -75,5 +103,9 @@ internal sealed class Peer : IDisposable
         }
 
         _process.Dispose();
+        if (_data is not null)
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 }

@@ -2,15 +2,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SdnDashboard.Collectors.Bus;
-using SdnDashboard.Core.Control;
 using SdnDashboard.Dashboard.Controller;
 
 namespace SdnDashboard.Bench.OpenFlow;
 
 /// <summary>
-/// <c>serve --port N [--stats-interval S]</c>: our OpenFlow server with the benchmark learning switch, alone in
-/// its process (as the peers run), until stdin closes or the process is stopped. Also what
-/// lab/capture-openflow.sh points Open vSwitch at.
+/// <c>serve --port N [--stats-interval S]</c>: our OpenFlow server with the product's apps
+/// (<see cref="ProductApps"/>), without the rest of the dashboard, until the process is stopped. What
+/// lab/capture-openflow.sh points Open vSwitch at; the benchmark itself runs the real dashboard process.
 /// </summary>
 internal static class ServeCommand
 {
@@ -21,7 +20,7 @@ internal static class ServeCommand
         var wrapped = Options.Create(options);
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
         await using var bus = new InProcessTelemetryBus(time, Options.Create(new BusOptions()), NullLogger<InProcessTelemetryBus>.Instance);
-        var server = new OpenFlowServer(wrapped, new ControllerPipeline([new BenchLearningSwitch()]), new SwitchRegistry(wrapped),
+        var server = new OpenFlowServer(wrapped, ProductApps.CreatePipeline(), new SwitchRegistry(wrapped),
             new ControllerStatistics(), bus, time, loggers.CreateLogger<OpenFlowServer>());
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

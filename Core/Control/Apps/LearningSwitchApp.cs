@@ -22,6 +22,14 @@ public sealed class LearningSwitchApp : IControllerApp
 
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, Dictionary<MacAddress, uint>> _tables = [];
+
+    // Action lists are immutable once made: one per output port, shared by every flow to it, so a flow setup
+    // allocates no action list of its own.
+    private readonly Dictionary<uint, FlowAction[]> _outputs = [];
+    private static readonly FlowAction[] Flood = [new OutputAction(OfPorts.Flood)];
+
+    /// <summary>Port numbers are the switch's to choose: the cache stays bounded whatever a switch reports.</summary>
+    private const int MaxCachedOutputs = 4096;
     private readonly ushort _idleTimeoutSeconds;
     private long _malformedFrames;
 
@@ -133,6 +141,7 @@ public sealed class LearningSwitchApp : IControllerApp
         }
 
         uint? outPort = null;
+        FlowAction[]? actions = null;
         lock (_gate)
         {
             if (!_tables.TryGetValue(packetIn.DatapathId, out var table))
@@ -149,12 +158,20 @@ public sealed class LearningSwitchApp : IControllerApp
             if (!frame.EthDst.IsMulticast && table.TryGetValue(frame.EthDst, out var known))
             {
                 outPort = known;
+                if (!_outputs.TryGetValue(known, out actions))
+                {
+                    actions = [new OutputAction(known)];
+                    if (_outputs.Count < MaxCachedOutputs)
+                    {
+                        _outputs.Add(known, actions);
+                    }
+                }
             }
         }
 
-        if (outPort is not { } port)
+        if (outPort is not { } port || actions is null)
         {
-            return [PacketOut(packetIn, [new OutputAction(OfPorts.Flood)])];
+            return [PacketOut(packetIn, Flood)];
         }
 
         if (port == packetIn.InPort)
@@ -163,7 +180,6 @@ public sealed class LearningSwitchApp : IControllerApp
             return [];
         }
 
-        FlowAction[] actions = [new OutputAction(port)];
         var flow = new FlowModCommandMessage(packetIn.DatapathId)
         {
             Priority = FlowPriority,

@@ -56,7 +56,7 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
         }
     }
 
-    private List<SwitchCommand> OnPacketIn(PacketIn packetIn, DateTimeOffset now)
+    private IReadOnlyList<SwitchCommand> OnPacketIn(PacketIn packetIn, DateTimeOffset now)
     {
         if (!FrameReader.TryRead(packetIn.Data.Span, out var frame))
         {
@@ -95,7 +95,7 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
         return state.MembersByMac(frame.EthSrc) is { } members ? Reverse(members, packetIn, frame, now) : [];
     }
 
-    private List<SwitchCommand> AnswerArp(ServiceRuntime service, PacketIn packetIn, in FrameHeaders frame, DateTimeOffset now)
+    private IReadOnlyList<SwitchCommand> AnswerArp(ServiceRuntime service, PacketIn packetIn, in FrameHeaders frame, DateTimeOffset now)
     {
         // A client that asks for the VIP is about to connect: find the members now, before its first packet.
         var commands = new List<SwitchCommand>();
@@ -109,7 +109,7 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
         return commands;
     }
 
-    private List<SwitchCommand> Forward(ServiceRuntime service, PacketIn packetIn, in FrameHeaders frame, DateTimeOffset now)
+    private IReadOnlyList<SwitchCommand> Forward(ServiceRuntime service, PacketIn packetIn, in FrameHeaders frame, DateTimeOffset now)
     {
         var dpid = packetIn.DatapathId;
         var key = service.Mode == AffinityMode.SourceIp ? frame.Ipv4Src : frame.EthSrc.Value;
@@ -158,7 +158,7 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
         return commands;
     }
 
-    private List<SwitchCommand> Reverse(List<MemberRuntime> members, PacketIn packetIn, in FrameHeaders frame, DateTimeOffset now)
+    private IReadOnlyList<SwitchCommand> Reverse(List<MemberRuntime> members, PacketIn packetIn, in FrameHeaders frame, DateTimeOffset now)
     {
         foreach (var member in members)
         {
@@ -291,7 +291,7 @@ public sealed class LoadBalancerApp(BalancerState state) : IControllerApp
         Data = packetIn.BufferId == OfPorts.NoBuffer ? packetIn.Data : default,
     };
 
-    private List<SwitchCommand> OnFlowRemoved(FlowRemoved removed, DateTimeOffset now)
+    private IReadOnlyList<SwitchCommand> OnFlowRemoved(FlowRemoved removed, DateTimeOffset now)
     {
         if (!FlowCookie.IsBalancer(removed.Cookie) || state.ServiceById(FlowCookie.ServiceId(removed.Cookie)) is not { } service
             || !service.ByDecision.TryGetValue(FlowCookie.Decision(removed.Cookie), out var entry)
