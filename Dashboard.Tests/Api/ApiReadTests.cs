@@ -92,9 +92,14 @@ public sealed class ApiReadTests(RedisDashboardFixture dashboard) : IClassFixtur
         Assert.Equal("000000000000de30", dpid);
         Assert.Equal(4, switches[0].GetProperty("version").GetInt32());
 
-        var flows = await http.GetFromJsonAsync<JsonElement>($"api/v1/switches/{dpid}/flows");
-        Assert.Contains(flows.EnumerateArray(), f => f.GetProperty("cookie").GetString()!.StartsWith("0xb1", StringComparison.Ordinal)
-                                                     && f.GetProperty("match").GetString()!.Contains("nw_dst=10.0.0.100", StringComparison.Ordinal));
+        // The table-miss flow is held from the start; the balancer's flows come with the first clients.
+        JsonElement flows = default;
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            flows = await http.GetFromJsonAsync<JsonElement>($"api/v1/switches/{dpid}/flows");
+            return flows.EnumerateArray().Any(f => f.GetProperty("cookie").GetString()!.StartsWith("0xb1", StringComparison.Ordinal)
+                                                   && f.GetProperty("match").GetString()!.Contains("nw_dst=10.0.0.100", StringComparison.Ordinal));
+        }, Patience, TimeSpan.FromSeconds(1)), $"no balancer flow for the service's address on the switch: {flows}");
         using var unknown = await http.GetAsync(new Uri("api/v1/switches/00000000000000ff/flows", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

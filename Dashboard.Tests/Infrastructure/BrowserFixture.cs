@@ -76,5 +76,5 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     public static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 30_000 });
+        page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
 }

@@ -62,6 +62,23 @@ public class SwitchRegistryTests
     }
 
     [Fact]
+    public void DeleteByCookie_WithAnEmptyMatch_ForgetsOnlyTheFlowsOfThatCookie()
+    {
+        var registry = Connected();
+        registry.RecordFlowMod(Add(A) with { Cookie = 0xB1_0001_0000_0001 }, T0);
+        registry.RecordFlowMod(Add(B) with { Cookie = 0xB1_0001_0000_0002 }, T0);
+        registry.RecordFlowMod(new FlowModCommandMessage(7)
+        {
+            Command = FlowModCommand.Delete, TableId = 0xFF, Match = new PacketMatch(), Cookie = 0xB1_0001_0000_0001, CookieMask = ulong.MaxValue,
+        }, T0);
+        registry.OnFlowStats(7, [Held(B)], T0.AddSeconds(1), T0.AddSeconds(1));
+        var view = registry.Get(7)!;
+        Assert.Equal(1, view.IntendedCount);
+        Assert.Empty(view.PresentButUnintended);
+        Assert.Empty(view.IntendedButMissing);
+    }
+
+    [Fact]
     public void Timeouts_AndFlowRemoved_ExpireIntendedFlows()
     {
         var registry = Connected();

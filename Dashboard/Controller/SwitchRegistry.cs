@@ -203,7 +203,10 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
         // The lambdas below capture the flow-mod: kept out of Record so that the common add pays no closure.
         private void RemoveCovered(FlowModCommandMessage f)
         {
-            foreach (var k in _ledger.Keys.Where(k => (f.TableId == 0xFF || k.TableId == f.TableId) && Covers(f.Match, k.Match)).ToList())
+            // A delete by cookie (the balancer's evict, member removal, reconnect) comes with an empty match:
+            // without the cookie test it would forget every other flow, which the page then calls "not intended".
+            foreach (var k in _ledger.Where(kv => (f.TableId == 0xFF || kv.Key.TableId == f.TableId) && Covers(f.Match, kv.Key.Match) && CookieMatches(f, kv.Value))
+                                     .Select(kv => kv.Key).ToList())
             {
                 _ledger.Remove(k);
             }
@@ -211,11 +214,14 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
 
         private void ModifyCovered(FlowModCommandMessage f)
         {
-            foreach (var e in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match)).Select(kv => kv.Value))
+            foreach (var e in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match) && CookieMatches(f, kv.Value)).Select(kv => kv.Value))
             {
                 e.Actions = f.Actions;
             }
         }
+
+        private static bool CookieMatches(FlowModCommandMessage f, LedgerEntry entry) =>
+            (entry.FlowMod.Cookie & f.CookieMask) == (f.Cookie & f.CookieMask);
 
         public void Removed(FlowRemoved removed)
         {

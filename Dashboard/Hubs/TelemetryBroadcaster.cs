@@ -24,6 +24,8 @@ public sealed class TelemetryBroadcaster(
     private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
     private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
     private long _sequence;
+    private bool _leader = services.GetService<IConnectionMultiplexer>() is null;
+    private int _announce = 1;
 
     /// <summary>The full state for one client, carrying the sequence of the last delta broadcast by any replica.</summary>
     public async Task<ClusterUpdate> CurrentUpdateAsync()
@@ -36,67 +38,86 @@ public sealed class TelemetryBroadcaster(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var leader = _redis is null;
-        var announced = false;
-        var leaseChecked = DateTimeOffset.MinValue;
-        var lastSend = DateTimeOffset.MinValue;
-        var sent = ClusterSnapshot.Empty;
+        // The lease is held on its own clock: a quiet cluster sends nothing, and a holder that renewed only
+        // when it sent would lose the lease then, making the next change a needless takeover.
+        var leasing = _redis is null ? Task.CompletedTask : HoldLeaseAsync(_redis, stoppingToken);
         try
         {
-            // The feed keeps only the newest snapshot for a slow watcher, which is what coalesces a burst.
-            await foreach (var _ in feed.WatchAsync(stoppingToken).ConfigureAwait(false))
-            {
-                var wait = lastSend + _minInterval - time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
-                }
-
-                // The holder renews well before expiry; the others try often, so a takeover is quick.
-                if (_redis is not null && time.GetUtcNow() - leaseChecked > (leader ? _lease / 3 : _lease / 5))
-                {
-                    var wasLeader = leader;
-                    leader = await TryHoldLeaseAsync(_redis).ConfigureAwait(false);
-                    leaseChecked = time.GetUtcNow();
-                    if (leader != wasLeader)
-                    {
-                        announced = false;
-                        logger.LogInformation("Hub broadcaster lease {State}", leader ? "taken: this replica broadcasts" : "held by another replica");
-                    }
-                }
-
-                if (!leader)
-                {
-                    continue;
-                }
-
-                var current = feed.Current;
-                if (!announced)
-                {
-                    // A new holder does not know what the previous one sent last: everyone gets the full state.
-                    await hub.Clients.All.SendAsync(TelemetryHub.ClusterMethod,
-                        ClusterUpdate.From(await NextSequenceAsync().ConfigureAwait(false), current), stoppingToken).ConfigureAwait(false);
-                    announced = true;
-                }
-                else
-                {
-                    var delta = ClusterDelta.Between(sent, current, 0);
-                    if (delta.IsEmpty)
-                    {
-                        continue;
-                    }
-
-                    delta = delta with { Sequence = await NextSequenceAsync().ConfigureAwait(false) };
-                    await hub.Clients.All.SendAsync(TelemetryHub.DeltaMethod, delta, stoppingToken).ConfigureAwait(false);
-                }
-
-                sent = current;
-                lastSend = time.GetUtcNow();
-            }
+            await SendChangesAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+
+        await leasing.ConfigureAwait(false);
+    }
+
+    private async Task SendChangesAsync(CancellationToken stoppingToken)
+    {
+        var lastSend = DateTimeOffset.MinValue;
+        var sent = ClusterSnapshot.Empty;
+
+        // The feed keeps only the newest snapshot for a slow watcher, which is what coalesces a burst.
+        await foreach (var _ in feed.WatchAsync(stoppingToken).ConfigureAwait(false))
+        {
+            var wait = lastSend + _minInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+
+            if (!Volatile.Read(ref _leader))
+            {
+                continue;
+            }
+
+            var current = feed.Current;
+            if (Interlocked.Exchange(ref _announce, 0) == 1)
+            {
+                // A new holder does not know what the previous one sent last: everyone gets the full state.
+                await hub.Clients.All.SendAsync(TelemetryHub.ClusterMethod,
+                    ClusterUpdate.From(await NextSequenceAsync().ConfigureAwait(false), current), stoppingToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var delta = ClusterDelta.Between(sent, current, 0);
+                if (delta.IsEmpty)
+                {
+                    continue;
+                }
+
+                delta = delta with { Sequence = await NextSequenceAsync().ConfigureAwait(false) };
+                await hub.Clients.All.SendAsync(TelemetryHub.DeltaMethod, delta, stoppingToken).ConfigureAwait(false);
+            }
+
+            sent = current;
+            lastSend = time.GetUtcNow();
+        }
+    }
+
+    private async Task HoldLeaseAsync(IConnectionMultiplexer redis, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var wasLeader = Volatile.Read(ref _leader);
+                var leader = await TryHoldLeaseAsync(redis).ConfigureAwait(false);
+                if (leader != wasLeader)
+                {
+                    Volatile.Write(ref _announce, leader ? 1 : 0);
+                    Volatile.Write(ref _leader, leader);
+                    logger.LogInformation("Hub broadcaster lease {State}", leader ? "taken: this replica broadcasts" : "held by another replica");
+                }
+
+                // The holder renews well before expiry; the others try often, so a takeover is quick.
+                await Task.Delay(leader ? _lease / 3 : _lease / 5, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; the lease runs out by itself.
         }
     }
 
