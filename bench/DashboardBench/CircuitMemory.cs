@@ -10,8 +10,11 @@ namespace SdnDashboard.Bench.Dashboard;
 /// </summary>
 internal static class CircuitMemory
 {
-    /// <summary>Runs the pages in order, in one browser, and prints one table row per page.</summary>
-    public static async Task RunAsync(Uri baseUri, IReadOnlyList<string> pages, int circuits, GcHeapProbe heap, string adminPassword)
+    /// <summary>
+    /// Runs the pages in order, in one browser, and prints one table row per page; <paramref name="dump"/> is
+    /// called with a label after the first and after the last circuit of each page, e.g. to take a heap dump.
+    /// </summary>
+    public static async Task RunAsync(Uri baseUri, IReadOnlyList<string> pages, int circuits, GcHeapProbe heap, string adminPassword, Func<string, Task> dump)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -50,11 +53,13 @@ internal static class CircuitMemory
                 {
                     await Task.Delay(TimeSpan.FromSeconds(5));
                     first = await heap.LiveHeapBytesAsync();
+                    await dump($"{Label(path)}-1");
                 }
             }
 
             await Task.Delay(TimeSpan.FromSeconds(10));
             var after = await heap.LiveHeapBytesAsync();
+            await dump($"{Label(path)}-{circuits}");
             var load1 = LoadAverage();
             foreach (var page in open)
             {
@@ -82,6 +87,8 @@ internal static class CircuitMemory
             await page.WaitForSelectorAsync("[data-testid=vm-cpu]", new() { Timeout = 60_000 });
         }
     }
+
+    private static string Label(string path) => path.Trim('/').Replace('/', '-') is { Length: > 0 } l ? l : "root";
 
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture);
 

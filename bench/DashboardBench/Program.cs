@@ -70,7 +70,17 @@ try
     if (options.TryGetValue("circuit-pages", out var circuitPages))
     {
         // Circuit memory only: no hub phase, no delay measurement.
-        await CircuitMemory.RunAsync(baseUri, circuitPages.Split(','), browserCount, heap, "bench-admin-pass-1");
+        // --dump-dir: a full heap dump (dotnet-dump) after the first and the last circuit of each page, to diff.
+        var dumpDir = options.TryGetValue("dump-dir", out var d) ? Directory.CreateDirectory(d).FullName : null;
+        await CircuitMemory.RunAsync(baseUri, circuitPages.Split(','), browserCount, heap, "bench-admin-pass-1", async label =>
+        {
+            if (dumpDir is not null)
+            {
+                var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-dump");
+                using var p = Process.Start(tool, ["collect", "-p", dashboard.Id.ToString(CultureInfo.InvariantCulture), "--type", "Heap", "-o", Path.Combine(dumpDir, label + ".dmp")]);
+                await p.WaitForExitAsync();
+            }
+        });
         return;
     }
 
