@@ -5,7 +5,6 @@ using SdnDashboard.Dashboard.Api;
 using SdnDashboard.Dashboard.Hubs;
 using SdnDashboard.Dashboard.Auth;
 using SdnDashboard.Dashboard.Balancer;
-using SdnDashboard.Dashboard.Circuits;
 using SdnDashboard.Dashboard.Components;
 using SdnDashboard.Dashboard.Controller;
 using SdnDashboard.Dashboard.Demo;
@@ -31,7 +30,6 @@ public static class DashboardHostExtensions
         builder.Services.AddDemoCluster(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddCircuitLimits();
         builder.AddHealth();
         builder.AddApi();
         builder.AddTelemetryHub();
