@@ -1,7 +1,7 @@
 // Live-feed benchmark of issue 6: 1,000 VMs over 10 simulated hosts publishing every 2 s through the real
 // Redis bus into the real dashboard process; N SignalR hub clients, the same number of raw Redis subscribers
 // (the floor), then real Blazor circuits in headless Chromium. Prints server CPU, memory per client and the
-// delay from publish to client (p50/p99).
+// delay from publish to client (p50/p99). With --circuit-pages=/a,/b only the live heap per circuit of each page.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -67,6 +67,23 @@ try
 
     Console.WriteLine($"dashboard pid {dashboard.Id} on {baseUri}, redis on {redisPort}; {vmCount} VMs / {hostCount} hosts every {periodMs} ms");
     await Task.Delay(TimeSpan.FromSeconds(30)); // JIT and the first GCs out of the idle figure
+    if (options.TryGetValue("circuit-pages", out var circuitPages))
+    {
+        // Circuit memory only: no hub phase, no delay measurement.
+        // --dump-dir: a full heap dump (dotnet-dump) after the first and the last circuit of each page, to diff.
+        var dumpDir = options.TryGetValue("dump-dir", out var d) ? Directory.CreateDirectory(d).FullName : null;
+        await CircuitMemory.RunAsync(baseUri, circuitPages.Split(','), browserCount, heap, "bench-admin-pass-1", async label =>
+        {
+            if (dumpDir is not null)
+            {
+                var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-dump");
+                using var p = Process.Start(tool, ["collect", "-p", dashboard.Id.ToString(CultureInfo.InvariantCulture), "--type", "Heap", "-o", Path.Combine(dumpDir, label + ".dmp")]);
+                await p.WaitForExitAsync();
+            }
+        });
+        return;
+    }
+
     var idle = await meter.MeasureAsync(TimeSpan.FromSeconds(20));
     var idleHeap = await heap.LiveHeapBytesAsync();
     Console.WriteLine($"idle (no clients): CPU {idle.CpuPercent:0.0} %, RSS {idle.MedianRssKiB / 1024.0:0.0} MiB, live heap {idleHeap / 1048576.0:0.0} MiB"

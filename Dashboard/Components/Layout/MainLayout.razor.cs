@@ -6,7 +6,8 @@ namespace SdnDashboard.Dashboard.Components.Layout;
 
 public partial class MainLayout
 {
-    private readonly MudTheme _theme = new()
+    // One theme for every circuit: a MudTheme is a graph of palettes, typography and shadows that no circuit changes.
+    private static readonly MudTheme Theme = new()
     {
         PaletteLight = new PaletteLight { Primary = "#1565c0", AppbarBackground = "#1565c0" },
         PaletteDark = new PaletteDark { Primary = "#64b5f6" },

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace SdnDashboard.Bench.Dashboard;
+
+/// <summary>
+/// What one Blazor circuit keeps on a given page: opens N circuits on each page in turn (headless Chromium,
+/// one tab = one circuit), and reads the live managed heap after a full GC before, after the first and after
+/// the last circuit. A page with only the layout beside <c>/vms</c> separates the layout's cost from the page's.
+/// </summary>
+internal static class CircuitMemory
+{
+    /// <summary>
+    /// Runs the pages in order, in one browser, and prints one table row per page; <paramref name="dump"/> is
+    /// called with a label after the first and after the last circuit of each page, e.g. to take a heap dump.
+    /// </summary>
+    public static async Task RunAsync(Uri baseUri, IReadOnlyList<string> pages, int circuits, GcHeapProbe heap, string adminPassword, Func<string, Task> dump)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        await using var context = await browser.NewContextAsync();
+
+        // Sign in once, on a throw-away tab whose circuit is closed before any measurement.
+        var signIn = await context.NewPageAsync();
+        await signIn.GotoAsync(new Uri(baseUri, "settings").ToString(), new() { Timeout = 60_000 });
+        await signIn.GetByTestId("login-user").FillAsync("admin");
+        await signIn.GetByTestId("login-password").FillAsync(adminPassword);
+        await signIn.GetByTestId("login-submit").ClickAsync();
+        await WaitCircuitAsync(signIn, "/settings");
+        await signIn.CloseAsync();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+
+        var rows = new List<string>();
+        foreach (var path in pages)
+        {
+            var load0 = LoadAverage();
+            var before = await heap.LiveHeapBytesAsync();
+            long first = -1;
+            var open = new List<IPage>();
+            for (var i = 0; i < circuits; i++)
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(new Uri(baseUri, path.TrimStart('/')).ToString(), new() { Timeout = 60_000 });
+                await WaitCircuitAsync(page, path);
+                open.Add(page);
+                if (i == 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5));
+                    first = await heap.LiveHeapBytesAsync();
+                    await dump($"{Label(path)}-1");
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var after = await heap.LiveHeapBytesAsync();
+            await dump($"{Label(path)}-{circuits}");
+            var load1 = LoadAverage();
+            foreach (var page in open)
+            {
+                await page.CloseAsync();
+            }
+
+            // Closing a tab ends its circuit at once (blazor.web.js sends the disconnect beacon on unload), so
+            // what the closing frees is what the circuits held, without the feed's history that grew meanwhile.
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var closed = await heap.LiveHeapBytesAsync();
+            var perCircuit = (after - before) / 1024.0 / circuits;
+            var slope = circuits > 1 ? ((after - first) / 1024.0 / (circuits - 1)).ToString("0", CultureInfo.InvariantCulture) : "";
+            var freed = (after - closed) / 1024.0 / circuits;
+            var row = $"| {path} | {circuits} | {Mib(before)} | {Mib(first)} | {Mib(after)} | {Mib(closed)} | {perCircuit:0} | {slope} | {freed:0} | {load0} → {load1} |";
+            Console.WriteLine(row);
+            rows.Add(row);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| page | circuits | live heap before MiB | after the first MiB | after all MiB | 10 s after closing MiB | KiB per circuit | KiB per circuit after the first | KiB freed per circuit on closing | load average (1 min) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        rows.ForEach(Console.WriteLine);
+    }
+
+    private static async Task WaitCircuitAsync(IPage page, string path)
+    {
+        await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+        if (path.TrimEnd('/').Equals("/vms", StringComparison.Ordinal))
+        {
+            await page.WaitForSelectorAsync("[data-testid=vm-cpu]", new() { Timeout = 60_000 });
+        }
+    }
+
+    private static string Label(string path) => path.Trim('/').Replace('/', '-') is { Length: > 0 } l ? l : "root";
+
+    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+}
