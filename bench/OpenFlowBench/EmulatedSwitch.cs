@@ -24,6 +24,7 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
     private long _flowModsAtLastCheck;
     private bool _featuresAnswered;
     private long _lastProgressTicks;
+    private int _next;
 
     public ulong DatapathId => 0x0000_0000_bee0_0000UL + (ulong)index;
 
@@ -98,26 +99,14 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
     /// <summary>Keeps the window full until cancelled.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        _sent = FlowMods;
-        var next = 0;
-        _lastProgressTicks = Environment.TickCount64;
+        StartLoad();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var outstanding = _sent - FlowMods;
-                if (outstanding < window)
+                var n = FillWindow();
+                if (n > 0)
                 {
-                    var n = 0;
-                    for (var k = outstanding; k < window && n + PacketInLength <= _send.Length; k++)
-                    {
-                        var src = next;
-                        var dst = (next + 1) % macCount;
-                        next = dst;
-                        n += WritePacketIn(_send.AsSpan(n), Mac(dst), Mac(src), PortOf(src));
-                        _sent++;
-                    }
-
                     await _socket.SendAsync(_send.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
                 }
 
@@ -129,6 +118,111 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         {
             // Measurement over.
         }
+    }
+
+    /// <summary>The socket, for a driver that polls every switch from one thread (<see cref="PollLoop"/>).</summary>
+    public Socket Socket => _socket;
+
+    /// <summary>
+    /// Latency mode as cbench runs it: one thread waits on every switch's socket with poll(2) and handles what
+    /// arrives with non-waiting calls, so the generator adds no thread hand-off to a round trip (the async loop
+    /// of <see cref="LoadAsync"/> pays the socket engine's wake-up of a pool thread on every read).
+    /// </summary>
+    public static void PollLoop(IReadOnlyList<EmulatedSwitch> fleet, CancellationToken cancellationToken)
+    {
+        var bySocket = fleet.ToDictionary(s => s.Socket);
+        var ready = new List<Socket>(fleet.Count);
+        foreach (var sw in fleet)
+        {
+            sw.StartLoad();
+            sw.SendWindow();
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            ready.Clear();
+            ready.AddRange(bySocket.Keys);
+            Socket.Select(ready, null, null, 100_000);
+            foreach (var socket in ready)
+            {
+                bySocket[socket].Pump();
+            }
+
+            foreach (var sw in fleet)
+            {
+                sw.ForgiveLosses();
+                sw.SendWindow();
+            }
+        }
+    }
+
+    private void StartLoad()
+    {
+        _sent = FlowMods;
+        _next = 0;
+        _lastProgressTicks = Environment.TickCount64;
+    }
+
+    /// <summary>Writes into the send buffer the packet-ins that refill the window; returns their length.</summary>
+    private int FillWindow()
+    {
+        var n = 0;
+        for (var k = _sent - FlowMods; k < window && n + PacketInLength <= _send.Length; k++)
+        {
+            var src = _next;
+            var dst = (_next + 1) % macCount;
+            _next = dst;
+            n += WritePacketIn(_send.AsSpan(n), Mac(dst), Mac(src), PortOf(src));
+            _sent++;
+        }
+
+        return n;
+    }
+
+    private void SendWindow()
+    {
+        var n = FillWindow();
+        if (n > 0)
+        {
+            _socket.Send(_send, 0, n, SocketFlags.None);
+        }
+    }
+
+    /// <summary>Reads what poll(2) said is waiting (the call does not wait) and handles every whole message.</summary>
+    private void Pump()
+    {
+        var n = _socket.Receive(_receive, _receiveLength, _receive.Length - _receiveLength, SocketFlags.None);
+        if (n == 0)
+        {
+            throw new IOException($"switch {index}: the controller closed the connection");
+        }
+
+        _receiveLength += n;
+        var p = 0;
+        while (_receiveLength - p >= 8)
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(_receive.AsSpan(p + 2));
+            if (length < 8)
+            {
+                throw new IOException($"switch {index}: bad message length {length}");
+            }
+
+            if (_receiveLength - p < length)
+            {
+                break;
+            }
+
+            var reply = Answer(_receive.AsSpan(p, length));
+            if (reply > 0)
+            {
+                _socket.Send(_reply, 0, reply, SocketFlags.None);
+            }
+
+            p += length;
+        }
+
+        Buffer.BlockCopy(_receive, p, _receive, 0, _receiveLength - p);
+        _receiveLength -= p;
     }
 
     /// <summary>A controller that dropped packet-ins would stall the window for ever; after a second without progress the lost ones are written off.</summary>
@@ -252,7 +346,16 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
 
     private async ValueTask HandleAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
-        var m = message.Span;
+        var reply = Answer(message.Span);
+        if (reply > 0)
+        {
+            await _socket.SendAsync(_reply.AsMemory(0, reply), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Counts what the controller sent and writes the switch's answer, if any, into the reply buffer; returns its length.</summary>
+    private int Answer(ReadOnlySpan<byte> m)
+    {
         var type = m[1];
         var xid = BinaryPrimitives.ReadUInt32BigEndian(m[4..]);
         var v13 = version == 4;
@@ -261,13 +364,13 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         {
             case 14:
                 Interlocked.Increment(ref _flowMods);
-                return;
+                return 0;
             case 13:
                 Interlocked.Increment(ref _packetOuts);
-                return;
+                return 0;
             case 1:
                 Interlocked.Increment(ref _errors);
-                return;
+                return 0;
             case 2:
                 reply = Copy(m, 3, xid);
                 break;
@@ -292,10 +395,10 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
                 reply = 8;
                 break;
             default:
-                return;
+                return 0;
         }
 
-        await _socket.SendAsync(_reply.AsMemory(0, reply), cancellationToken).ConfigureAwait(false);
+        return reply;
     }
 
     private int Copy(ReadOnlySpan<byte> m, byte type, uint xid)

@@ -4,6 +4,7 @@ using SdnDashboard.Bench.OpenFlow;
 
 // OpenFlowBench run   [--switches 16] [--macs 1000] [--window 256] [--seconds 3] [--runs 5] [--warmup 6]
 //                     [--controllers ours,ovs-testcontroller,os-ken] [--versions 13,10] [--modes throughput,latency]
+//                     [--latency-loop poll|tasks]
 // OpenFlowBench serve --port N [--stats-interval S] [--host 127.0.0.1]
 // OpenFlowBench micro
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,9 +36,14 @@ var warmup = IntOpt("warmup", 6);
 var controllers = Opt("controllers", "ours,ovs-testcontroller,os-ken").Split(',');
 var versions = Opt("versions", "13,10").Split(',').Select(v => v == "13" ? (byte)4 : (byte)1).ToArray();
 var modes = Opt("modes", "throughput,latency").Split(',');
+var latencyLoop = Opt("latency-loop", "poll");
+if (latencyLoop is not ("poll" or "tasks"))
+{
+    throw new ArgumentException($"--latency-loop is '{latencyLoop}'; allowed: poll, tasks");
+}
 
 Console.WriteLine($"# OpenFlowBench: {switches} emulated switches, {macs} MACs each, window {window} (throughput) / 1 (latency), "
-    + $"{warmup} s warm-up, {runs} runs x {seconds} s, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    + $"{warmup} s warm-up, {runs} runs x {seconds} s, latency loop {latencyLoop}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine("| version | mode | controller | median flow setups/s | min | max | runs |");
 Console.WriteLine("|---|---|---|---:|---:|---:|---|");
 foreach (var version in versions)
@@ -68,7 +74,11 @@ async Task<string> MeasureAsync(string name, byte version, int windowSize)
         }
 
         await Task.WhenAll(fleet.Select(s => s.LearnAsync(stop.Token)));
-        var load = fleet.Select(s => Task.Run(() => s.LoadAsync(stop.Token))).ToArray();
+        // Latency mode polls every switch from one thread, as cbench does, unless --latency-loop tasks asks for the
+        // async per-switch loop of throughput mode (the method of the figures recorded before 2026-11-28 11:30).
+        Task[] load = windowSize == 1 && latencyLoop == "poll"
+            ? [Task.Factory.StartNew(() => EmulatedSwitch.PollLoop(fleet, stop.Token), TaskCreationOptions.LongRunning)]
+            : fleet.Select(s => Task.Run(() => s.LoadAsync(stop.Token))).ToArray();
         // Warm-up: tiered JIT settles in both processes before the measured runs. Each row starts its controller
         // afresh; under this machine's load the dashboard still tiered up during a 3 s warm-up (a rising first run).
         await Task.Delay(TimeSpan.FromSeconds(warmup));
