@@ -75,6 +75,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            // Say where the browser stood: a refused sign-in and a circuit that never connected look alike otherwise.
+            var text = await page.InnerTextAsync("body", new() { Timeout = 5_000 }).ConfigureAwait(false);
+            throw new TimeoutException($"no live circuit after 60 s at {page.Url}; the page shows: {text[..Math.Min(text.Length, 600)]}", ex);
+        }
+    }
 }

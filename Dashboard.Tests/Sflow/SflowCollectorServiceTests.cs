@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using SdnDashboard.Collectors.Bus;
 using SdnDashboard.Collectors.Sflow;
 using SdnDashboard.Core.Bus;
+using SdnDashboard.Tests.Infrastructure;
 using SdnDashboard.Core.Net;
 using SdnDashboard.Core.Packets;
 using SdnDashboard.Core.Sflow;
@@ -85,9 +86,14 @@ public sealed class SflowCollectorServiceTests
             Assert.Equal(17, flow.Protocol);
             Assert.Equal(6000, flow.DstPort);
 
-            var latest = await bus.GetLatestAsync(BusTopics.LatestTraffic, SflowTestDatagrams.Vm1.ToString());
-            Assert.NotNull(latest);
-            Assert.Equal("web-1", latest.VmName);
+            // The latest-state key is written beside the batch's publish, not before it: wait for it.
+            VmTraffic? latest = null;
+            Assert.True(await Eventually.TrueAsync(async () =>
+            {
+                latest = await bus.GetLatestAsync(BusTopics.LatestTraffic, SflowTestDatagrams.Vm1.ToString());
+                return latest is not null;
+            }, TimeSpan.FromSeconds(10)), "the latest traffic key of web-1 was never written");
+            Assert.Equal("web-1", latest!.VmName);
         }
         finally
         {
