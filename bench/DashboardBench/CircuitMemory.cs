@@ -17,13 +17,7 @@ internal static class CircuitMemory
     public static async Task RunAsync(Uri baseUri, IReadOnlyList<string> pages, int circuits, GcHeapProbe heap, string adminPassword, Func<string, Task> dump)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync();
 
         // Sign in once, on a throw-away tab whose circuit is closed before any measurement.

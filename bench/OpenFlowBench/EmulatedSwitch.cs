@@ -192,35 +192,51 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
     private void Pump()
     {
         var n = _socket.Receive(_receive, _receiveLength, _receive.Length - _receiveLength, SocketFlags.None);
+        Received(n);
+        var p = 0;
+        for (int length; (length = WholeMessageAt(p)) > 0; p += length)
+        {
+            var reply = Answer(_receive.AsSpan(p, length));
+            if (reply > 0)
+            {
+                _socket.Send(_reply, 0, reply, SocketFlags.None);
+            }
+        }
+
+        Consumed(p);
+    }
+
+    /// <summary>Counts <paramref name="n"/> bytes just read into the receive buffer; none means the controller closed.</summary>
+    private void Received(int n)
+    {
         if (n == 0)
         {
             throw new IOException($"switch {index}: the controller closed the connection");
         }
 
         _receiveLength += n;
-        var p = 0;
-        while (_receiveLength - p >= 8)
+    }
+
+    /// <summary>The length of the message at <paramref name="p"/> in the receive buffer, or 0 while it has not all arrived.</summary>
+    private int WholeMessageAt(int p)
+    {
+        if (_receiveLength - p < 8)
         {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(_receive.AsSpan(p + 2));
-            if (length < 8)
-            {
-                throw new IOException($"switch {index}: bad message length {length}");
-            }
-
-            if (_receiveLength - p < length)
-            {
-                break;
-            }
-
-            var reply = Answer(_receive.AsSpan(p, length));
-            if (reply > 0)
-            {
-                _socket.Send(_reply, 0, reply, SocketFlags.None);
-            }
-
-            p += length;
+            return 0;
         }
 
+        int length = BinaryPrimitives.ReadUInt16BigEndian(_receive.AsSpan(p + 2));
+        if (length < 8)
+        {
+            throw new IOException($"switch {index}: bad message length {length}");
+        }
+
+        return _receiveLength - p < length ? 0 : length;
+    }
+
+    /// <summary>Drops the first <paramref name="p"/> handled bytes, keeping a partial message for the next read.</summary>
+    private void Consumed(int p)
+    {
         Buffer.BlockCopy(_receive, p, _receive, 0, _receiveLength - p);
         _receiveLength -= p;
     }
@@ -315,32 +331,14 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
             }
         }
 
-        if (n == 0)
-        {
-            throw new IOException($"switch {index}: the controller closed the connection");
-        }
-
-        _receiveLength += n;
+        Received(n);
         var p = 0;
-        while (_receiveLength - p >= 8)
+        for (int length; (length = WholeMessageAt(p)) > 0; p += length)
         {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(_receive.AsSpan(p + 2));
-            if (length < 8)
-            {
-                throw new IOException($"switch {index}: bad message length {length}");
-            }
-
-            if (_receiveLength - p < length)
-            {
-                break;
-            }
-
             await HandleAsync(_receive.AsMemory(p, length), cancellationToken).ConfigureAwait(false);
-            p += length;
         }
 
-        Buffer.BlockCopy(_receive, p, _receive, 0, _receiveLength - p);
-        _receiveLength -= p;
+        Consumed(p);
         return true;
     }
 
