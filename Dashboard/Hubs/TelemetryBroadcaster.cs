@@ -24,7 +24,7 @@ public sealed class TelemetryBroadcaster(
     private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
     private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
     private long _sequence;
-    private bool _leader = services.GetService<IConnectionMultiplexer>() is null;
+    private bool _leader;
     private int _announce = 1;
 
     /// <summary>The full state for one client, carrying the sequence of the last delta broadcast by any replica.</summary>
@@ -40,6 +40,8 @@ public sealed class TelemetryBroadcaster(
     {
         // The lease is held on its own clock: a quiet cluster sends nothing, and a holder that renewed only
         // when it sent would lose the lease then, making the next change a needless takeover.
+        // Without Redis there is no backplane and no other broadcaster: this replica always sends.
+        Volatile.Write(ref _leader, _redis is null);
         var leasing = _redis is null ? Task.CompletedTask : HoldLeaseAsync(_redis, stoppingToken);
         try
         {
