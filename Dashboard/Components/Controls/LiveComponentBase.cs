@@ -7,7 +7,7 @@ namespace SdnDashboard.Dashboard.Components.Controls;
 /// Base of every page fed by <see cref="ClusterFeed"/>: takes the current snapshot, then renders each newer
 /// one as it arrives, at most once per <see cref="MinRenderInterval"/>.
 /// </summary>
-public abstract class LiveComponentBase : LiveComponentBase<ClusterSnapshot>
+public abstract class LiveComponentBase : SnapshotComponentBase<ClusterSnapshot>
 {
     /// <summary>
     /// The fastest a live page re-renders: a poll arrives several times a second from independent nodes, and a
@@ -27,32 +27,16 @@ public abstract class LiveComponentBase : LiveComponentBase<ClusterSnapshot>
     /// <summary>Whether no report arrived for longer than <see cref="ClusterFeed.StaleAfter"/>.</summary>
     protected bool IsStale => Snapshot.UpdatedAt is not null && Age > ClusterFeed.StaleAfter;
 
-    protected override void OnInitialized()
-    {
-        Apply(Feed.Current);
-        StartWatching();
-    }
-
     /// <summary>Derives the page's view model from a new snapshot; called before each render.</summary>
     protected virtual void OnSnapshot(ClusterSnapshot snapshot)
     {
     }
 
+    protected override ClusterSnapshot CurrentSnapshot => Feed.Current;
+
     protected override IAsyncEnumerable<ClusterSnapshot> WatchChanges(CancellationToken cancellationToken) => Feed.WatchAsync(cancellationToken);
 
-    protected override Task<bool> RefreshAsync()
-    {
-        var current = Feed.Current;
-        if (ReferenceEquals(current, Snapshot))
-        {
-            return Task.FromResult(false);
-        }
-
-        Apply(current);
-        return Task.FromResult(true);
-    }
-
-    private void Apply(ClusterSnapshot snapshot)
+    protected override void Show(ClusterSnapshot snapshot)
     {
         Snapshot = snapshot;
         OnSnapshot(snapshot);

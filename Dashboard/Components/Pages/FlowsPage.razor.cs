@@ -7,7 +7,7 @@ using SdnDashboard.Dashboard.Live;
 namespace SdnDashboard.Dashboard.Components.Pages;
 
 /// <summary>Top flows from sFlow now, and for each VM the peers it talks to most; live.</summary>
-public partial class FlowsPage : LiveComponentBase<TrafficSnapshot>
+public partial class FlowsPage : SnapshotComponentBase<TrafficSnapshot>
 {
     private const int TopCount = 25;
     private TrafficSnapshot _snapshot = new([], null);
@@ -21,27 +21,11 @@ public partial class FlowsPage : LiveComponentBase<TrafficSnapshot>
     [Inject]
     private ClusterFeed Cluster { get; set; } = default!;
 
-    protected override void OnInitialized()
-    {
-        Show(Traffic.Current);
-        StartWatching();
-    }
+    protected override TrafficSnapshot CurrentSnapshot => Traffic.Current;
 
     protected override IAsyncEnumerable<TrafficSnapshot> WatchChanges(CancellationToken cancellationToken) => Traffic.WatchAsync(cancellationToken);
 
-    protected override Task<bool> RefreshAsync()
-    {
-        var current = Traffic.Current;
-        if (ReferenceEquals(current, _snapshot))
-        {
-            return Task.FromResult(false);
-        }
-
-        Show(current);
-        return Task.FromResult(true);
-    }
-
-    private void Show(TrafficSnapshot snapshot)
+    protected override void Show(TrafficSnapshot snapshot)
     {
         _snapshot = snapshot;
         _vmByMac = Cluster.Current.Vms.Values.SelectMany(v => v.Interfaces.Select(i => (i.Mac, v.Name)))
