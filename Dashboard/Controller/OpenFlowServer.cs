@@ -36,6 +36,7 @@ public sealed class OpenFlowServer(
     private readonly LogThrottle _malformedLog = new(time, TimeSpan.FromSeconds(1));
     private readonly LogThrottle _errorLog = new(time, TimeSpan.FromSeconds(1));
     private ControllerDispatcher? _dispatcher;
+    private SwitchPollLoop? _pollLoop;
 
     /// <summary>Completes with the bound endpoint once listening (port 0 in the options resolves here).</summary>
     public Task<IPEndPoint> Listening => _listening.Task;
@@ -93,6 +94,8 @@ public sealed class OpenFlowServer(
         {
             Route = id => _byDatapath.TryGetValue(id, out var c) ? c : null,
         };
+        // Plain TCP is served by one epoll thread (see SwitchPollLoop); TLS stays on .NET's async streams.
+        _pollLoop = certificate is null && Epoll.IsSupported ? new SwitchPollLoop("of-poll", OnPollFailure) : null;
         var housekeeping = HousekeepingAsync(stopping.Token);
         var sessions = new ConcurrentDictionary<Task, byte>();
         try
@@ -124,6 +127,7 @@ public sealed class OpenFlowServer(
             }
 
             await Task.WhenAll(sessions.Keys).ConfigureAwait(false);
+            _pollLoop?.Dispose();
             _dispatcher.Complete();
             await Swallow(housekeeping).ConfigureAwait(false);
             certificate?.Dispose();
@@ -156,6 +160,12 @@ public sealed class OpenFlowServer(
         await Task.Yield();
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
         socket.NoDelay = true;
+        if (_pollLoop is { } loop)
+        {
+            await ServePolledAsync(socket, remote, loop, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
@@ -192,6 +202,26 @@ public sealed class OpenFlowServer(
         {
             _connections.TryRemove(connection, out _);
         }
+    }
+
+    private async Task ServePolledAsync(Socket socket, string remote, SwitchPollLoop loop, CancellationToken cancellationToken)
+    {
+        var connection = new SwitchConnection(new PolledSocketStream(socket), remote, this, Now);
+        _connections.TryAdd(connection, 0);
+        try
+        {
+            await connection.RunPolledAsync(loop, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.TryRemove(connection, out _);
+        }
+    }
+
+    private void OnPollFailure(SwitchConnection connection, Exception ex)
+    {
+        logger.LogError(ex, "Connection from {Remote} failed", connection.RemoteAddress);
+        connection.Close(ex.Message);
     }
 
     internal void OnReady(SwitchConnection connection, SwitchConnected connected)

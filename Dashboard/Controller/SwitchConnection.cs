@@ -23,7 +23,10 @@ internal sealed class SwitchConnection
     private readonly List<SwitchPort> _pendingPorts = [];
     private readonly List<FlowEntryView> _pendingFlows = [];
     private readonly List<PacketIn> _earlyPacketIns = [];
+    private readonly TaskCompletionSource<string?> _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private uint _pendingFlowsXid;
+    private byte[]? _partial;
+    private int _partialLength;
     private byte[]? _receiveScratch;
     private long _lastReceivedTicks;
     private long _echoSentTicks;
@@ -34,6 +37,7 @@ internal sealed class SwitchConnection
     public SwitchConnection(Stream stream, string remoteAddress, OpenFlowServer server, DateTimeOffset now)
     {
         _stream = stream;
+        PolledStream = stream as PolledSocketStream;
         _server = server;
         _output = new SendQueue(stream, ex => Close($"send failed: {ex.Message}"));
         RemoteAddress = remoteAddress;
@@ -78,6 +82,17 @@ internal sealed class SwitchConnection
 
     private uint StatsXid { get; set; }
 
+    /// <summary>Set when a <see cref="SwitchPollLoop"/> serves this connection (plain TCP).</summary>
+    public PolledSocketStream? PolledStream { get; }
+
+    /// <summary>The loop's key for this connection; owned by the loop thread.</summary>
+    public ulong PollId { get; set; }
+
+    /// <summary>Bytes of the loop thread's receive buffer: whatever is left of an unfinished message plus a read.</summary>
+    internal const int ReceiveScratchSize = 256 * 1024;
+
+    private const int MaxReadsPerWake = 4;
+
     private uint NextXid() => (uint)Interlocked.Increment(ref _xid);
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -107,20 +122,25 @@ internal sealed class SwitchConnection
         finally
         {
             Close(reason);
-            try
-            {
-                // What was queued before the close (a hello-failed error, say) still goes out; disposing the stream
-                // below ends a write the peer is no longer reading.
-                await _output.Drained.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // The peer is gone or not reading; what is left unsent is dropped with the connection.
-            }
-
-            await _stream.DisposeAsync().ConfigureAwait(false);
-            _closed.Dispose();
+            await DrainAndDisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task DrainAndDisposeAsync()
+    {
+        try
+        {
+            // What was queued before the close (a hello-failed error, say) still goes out; disposing the stream
+            // below ends a write the peer is no longer reading.
+            await _output.Drained.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The peer is gone or not reading; what is left unsent is dropped with the connection.
+        }
+
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _closed.Dispose();
     }
 
     /// <summary>Closes once; the server tells the apps, the registry and the bus if this was a live switch.</summary>
@@ -156,20 +176,7 @@ internal sealed class SwitchConnection
                 var buffer = result.Buffer;
                 try
                 {
-                    var framed = false;
-                    while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
-                    {
-                        if (!framed)
-                        {
-                            // Once per read, not per message: a read can carry hundreds of packet-ins.
-                            framed = true;
-                            Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
-                            Volatile.Write(ref _echoSentTicks, 0);
-                        }
-
-                        Handle(frame);
-                        buffer = buffer.Slice(frame.End);
-                    }
+                    HandleFrames(ref buffer);
                 }
                 finally
                 {
@@ -190,6 +197,122 @@ internal sealed class SwitchConnection
             await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Handles every whole message at the front of <paramref name="buffer"/> and leaves it past them.</summary>
+    private void HandleFrames(ref ReadOnlySequence<byte> buffer)
+    {
+        var framed = false;
+        while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
+        {
+            if (!framed)
+            {
+                // Once per read, not per message: a read can carry hundreds of packet-ins.
+                framed = true;
+                Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
+                Volatile.Write(ref _echoSentTicks, 0);
+            }
+
+            Handle(frame);
+            buffer = buffer.Slice(frame.End);
+        }
+    }
+
+    /// <summary>
+    /// Serves a plain-TCP switch on <paramref name="loop"/>: sends hello, hands the socket to the loop (which reads
+    /// and answers on its thread through <see cref="OnReadable"/>) and returns once the loop has let go of it.
+    /// </summary>
+    public async Task RunPolledAsync(SwitchPollLoop loop, CancellationToken cancellationToken)
+    {
+        var reason = "closed by the switch";
+        try
+        {
+            Send(new HelloMessage { Xid = NextXid(), VersionBitmap = OfVersion.SupportedBitmap }, OfVersion.V13);
+            loop.Add(this);
+            using var stopping = cancellationToken.Register(static c => ((SwitchConnection)c!).Close("controller stopping"), this);
+            using var closed = _closed.Token.Register(() => loop.Remove(this));
+            reason = await _receiveEnded.Task.ConfigureAwait(false) ?? reason;
+        }
+        finally
+        {
+            Close(reason);
+            await DrainAndDisposeAsync().ConfigureAwait(false);
+        }
+    }
+    /// <summary>
+    /// On the loop thread when the socket is readable: reads what is there without waiting, into
+    /// <paramref name="scratch"/> behind the rest of an unfinished message, handles every whole message and runs
+    /// the apps on them. False once the connection is finished (closed, peer gone, stream malformed).
+    /// </summary>
+    public bool OnReadable(byte[] scratch)
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        var socket = PolledStream!.Socket;
+        for (var reads = 0; reads < MaxReadsPerWake; reads++)
+        {
+            var length = _partialLength;
+            _partial.AsSpan(0, length).CopyTo(scratch);
+            var received = socket.Receive(scratch.AsSpan(length), System.Net.Sockets.SocketFlags.None, out var code);
+            if (code == System.Net.Sockets.SocketError.WouldBlock)
+            {
+                return true;
+            }
+
+            if (code != System.Net.Sockets.SocketError.Success || received == 0)
+            {
+                Close(received == 0 && code == System.Net.Sockets.SocketError.Success
+                    ? "closed by the switch" : new System.Net.Sockets.SocketException((int)code).Message);
+                return false;
+            }
+
+            length += received;
+            var buffer = new ReadOnlySequence<byte>(scratch, 0, length);
+            try
+            {
+                HandleFrames(ref buffer);
+            }
+            catch (OpenFlowException ex)
+            {
+                _server.OnMalformed(this, ex);
+                Close($"malformed stream: {ex.Message}");
+                return false;
+            }
+            finally
+            {
+                KeepPartial(buffer);
+                _server.Dispatcher.RunPending();
+            }
+
+            if (IsClosed)
+            {
+                return false;
+            }
+
+            if (length < scratch.Length)
+            {
+                // The kernel had less than the buffer could take: the socket is drained; epoll says when there is more.
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    private void KeepPartial(in ReadOnlySequence<byte> rest)
+    {
+        _partialLength = (int)rest.Length;
+        if (_partialLength > 0)
+        {
+            _partial ??= new byte[OpenFlowFraming.MaxMessageSize];
+            rest.CopyTo(_partial);
+        }
+    }
+
+    /// <summary>The loop has stopped watching this connection; <paramref name="failure"/> says why when it was not a close.</summary>
+    public void OnUnwatched(string? failure) => _receiveEnded.TrySetResult(failure);
 
     private void Handle(in ReadOnlySequence<byte> frame)
     {
