@@ -36,7 +36,8 @@ public sealed class OpenFlowServer(
     private readonly LogThrottle _malformedLog = new(time, TimeSpan.FromSeconds(1));
     private readonly LogThrottle _errorLog = new(time, TimeSpan.FromSeconds(1));
     private ControllerDispatcher? _dispatcher;
-    private SwitchPollLoop? _pollLoop;
+    private SwitchPollLoop[] _pollLoops = [];
+    private int _nextPollLoop;
 
     /// <summary>Completes with the bound endpoint once listening (port 0 in the options resolves here).</summary>
     public Task<IPEndPoint> Listening => _listening.Task;
@@ -85,17 +86,21 @@ public sealed class OpenFlowServer(
         }
 
         var bound = (IPEndPoint)listener.LocalEndPoint!;
-        logger.LogInformation("OpenFlow controller listening on {Endpoint} ({Transport}), apps: {Apps}", bound,
-            certificate is null ? "tcp" : "tls", string.Join(", ", pipeline.Apps.Select(a => a.GetType().Name)));
-        _listening.TrySetResult(bound);
-
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _dispatcher = new ControllerDispatcher(pipeline, registry, statistics, time, logger)
         {
             Route = id => _byDatapath.TryGetValue(id, out var c) ? c : null,
         };
         // Plain TCP is served by one epoll thread (see SwitchPollLoop); TLS stays on .NET's async streams.
-        _pollLoop = certificate is null && Epoll.IsSupported ? new SwitchPollLoop("of-poll", OnPollFailure) : null;
+        if (certificate is null && o.PollLoop && Epoll.IsSupported)
+        {
+            _pollLoops = [.. Enumerable.Range(0, o.PollThreads).Select(i => new SwitchPollLoop($"of-poll-{i}", OnPollFailure))];
+        }
+
+        logger.LogInformation("OpenFlow controller listening on {Endpoint} ({Transport}), apps: {Apps}", bound,
+            certificate is not null ? "tls" : _pollLoops.Length > 0 ? $"tcp, {_pollLoops.Length} epoll threads" : "tcp, async sockets",
+            string.Join(", ", pipeline.Apps.Select(a => a.GetType().Name)));
+        _listening.TrySetResult(bound);
         var housekeeping = HousekeepingAsync(stopping.Token);
         var sessions = new ConcurrentDictionary<Task, byte>();
         try
@@ -127,7 +132,11 @@ public sealed class OpenFlowServer(
             }
 
             await Task.WhenAll(sessions.Keys).ConfigureAwait(false);
-            _pollLoop?.Dispose();
+            foreach (var loop in _pollLoops)
+            {
+                loop.Dispose();
+            }
+
             _dispatcher.Complete();
             await Swallow(housekeeping).ConfigureAwait(false);
             certificate?.Dispose();
@@ -160,8 +169,9 @@ public sealed class OpenFlowServer(
         await Task.Yield();
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
         socket.NoDelay = true;
-        if (_pollLoop is { } loop)
+        if (_pollLoops.Length > 0)
         {
+            var loop = _pollLoops[(int)((uint)Interlocked.Increment(ref _nextPollLoop) % (uint)_pollLoops.Length)];
             await ServePolledAsync(socket, remote, loop, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -270,20 +270,29 @@ internal sealed class SwitchConnection
 
             length += received;
             var buffer = new ReadOnlySequence<byte>(scratch, 0, length);
+            OpenFlowException? malformed = null;
             try
             {
                 HandleFrames(ref buffer);
             }
             catch (OpenFlowException ex)
             {
-                _server.OnMalformed(this, ex);
-                Close($"malformed stream: {ex.Message}");
-                return false;
+                malformed = ex;
             }
             finally
             {
                 KeepPartial(buffer);
+
+                // Everything this read brought is queued: answer it here, in one batch, before any close below
+                // (messages ahead of garbage are still answered, as on the async path).
                 _server.Dispatcher.RunPending();
+            }
+
+            if (malformed is not null)
+            {
+                _server.OnMalformed(this, malformed);
+                Close($"malformed stream: {malformed.Message}");
+                return false;
             }
 
             if (IsClosed)
@@ -574,7 +583,7 @@ internal sealed class SwitchConnection
             ArrayPool<byte>.Shared.Return(scratch);
         }
 
-        _output.Flush();
         _server.Statistics.OnSent(1);
+        Flush();
     }
 }
