@@ -16,7 +16,8 @@ namespace SdnDashboard.Dashboard.Controller;
 
 /// <summary>
 /// The OpenFlow listener: accepts many switches at once (TCP, or TLS when a certificate is configured), runs each
-/// on its own <see cref="SwitchConnection"/>, hosts the controller apps on one dispatcher, keeps switches alive
+/// on its own <see cref="SwitchConnection"/> (plain TCP on the epoll thread of a <see cref="SwitchPollLoop"/>, TLS on
+/// .NET's async streams), hosts the controller apps on one dispatcher, keeps switches alive
 /// with echo requests, polls their flow tables into the <see cref="SwitchRegistry"/>, and publishes each switch's
 /// up/down <see cref="SourceStatus"/> on the bus.
 /// </summary>

@@ -9,10 +9,12 @@ namespace SdnDashboard.Dashboard.Controller;
 
 /// <summary>
 /// One switch's TCP (or TLS) connection: hello and version negotiation, features and port description, then
-/// events to the dispatcher and commands back. Reads frames with <see cref="OpenFlowFraming"/> off a
-/// <see cref="PipeReader"/> and, after each read, runs the apps on what it brought (see
-/// <see cref="ControllerDispatcher"/>); writes go into a <see cref="SendQueue"/>, so any thread can queue a message
-/// without waiting for the socket. A stream that cannot be framed closes this connection only.
+/// events to the dispatcher and commands back. A plain-TCP switch is read by a <see cref="SwitchPollLoop"/> thread
+/// (<see cref="RunPolledAsync"/>, <see cref="OnReadable"/>); otherwise (TLS, or <c>Controller:PollLoop</c> off) an
+/// async loop reads a <see cref="PipeReader"/>. Either way frames are cut with <see cref="OpenFlowFraming"/> and,
+/// after each read, the apps run on what it brought (see <see cref="ControllerDispatcher"/>); writes go into a
+/// <see cref="SendQueue"/>, so any thread can queue a message without waiting for the socket. A stream that cannot
+/// be framed, or a switch whose unsent bytes pass <c>Controller:MaxSendQueueBytes</c>, closes this connection only.
 /// </summary>
 internal sealed class SwitchConnection
 {
@@ -315,7 +317,12 @@ internal sealed class SwitchConnection
         _partialLength = (int)rest.Length;
         if (_partialLength > 0)
         {
-            _partial ??= new byte[OpenFlowFraming.MaxMessageSize];
+            // Sized to what is left over (at most one message), not to the largest message, for many idle switches.
+            if (_partial is null || _partial.Length < _partialLength)
+            {
+                _partial = new byte[Math.Max(2048, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_partialLength))];
+            }
+
             rest.CopyTo(_partial);
         }
     }
