@@ -28,6 +28,7 @@ internal sealed class SwitchPollLoop : IDisposable
     public SwitchPollLoop(string name, Action<SwitchConnection, Exception> onFailure)
     {
         _onFailure = onFailure;
+        _wake = -1;
         _epoll = Epoll.Create();
         try
         {
