@@ -108,7 +108,10 @@ internal sealed class PolledSocketStream : Stream
         }
     }
 
-    /// <summary>On the loop thread, when the kernel has room again: sends what was left and completes that write.</summary>
+    /// <summary>
+    /// When the kernel has room again (the loop's EPOLLOUT, or the closing connection trying once more): sends what
+    /// was left and completes that write. Safe on any thread.
+    /// </summary>
     public void OnWritable()
     {
         TaskCompletionSource? done;

@@ -130,15 +130,27 @@ internal sealed class SwitchConnection
 
     private async Task DrainAndDisposeAsync()
     {
-        try
+        // What was queued before the close (a hello-failed error, say) still goes out, for up to a second;
+        // disposing the stream below ends a write the peer is no longer reading.
+        if (PolledStream is { } polled)
         {
-            // What was queued before the close (a hello-failed error, say) still goes out; disposing the stream
-            // below ends a write the peer is no longer reading.
-            await _output.Drained.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+            // The loop no longer watches this socket, so nothing reports EPOLLOUT: offer the rest to the kernel here.
+            for (var attempt = 0; attempt < 100 && !_output.Drained.IsCompleted; attempt++)
+            {
+                polled.OnWritable();
+                await Task.WhenAny(_output.Drained, Task.Delay(10)).ConfigureAwait(false);
+            }
         }
-        catch (TimeoutException)
+        else
         {
-            // The peer is gone or not reading; what is left unsent is dropped with the connection.
+            try
+            {
+                await _output.Drained.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The peer is gone or not reading; what is left unsent is dropped with the connection.
+            }
         }
 
         await _stream.DisposeAsync().ConfigureAwait(false);
