@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Numerics;
 using SdnDashboard.Core.Control;
 using SdnDashboard.Core.OpenFlow;
 using SdnDashboard.Core.OpenFlow.Messages;
@@ -252,6 +254,7 @@ internal sealed class SwitchConnection
             await DrainAndDisposeAsync().ConfigureAwait(false);
         }
     }
+
     /// <summary>
     /// On the loop thread when the socket is readable: reads what is there without waiting, into
     /// <paramref name="scratch"/> behind the rest of an unfinished message, handles every whole message and runs
@@ -269,16 +272,16 @@ internal sealed class SwitchConnection
         {
             var length = _partialLength;
             _partial.AsSpan(0, length).CopyTo(scratch);
-            var received = socket.Receive(scratch.AsSpan(length), System.Net.Sockets.SocketFlags.None, out var code);
-            if (code == System.Net.Sockets.SocketError.WouldBlock)
+            var received = socket.Receive(scratch.AsSpan(length), SocketFlags.None, out var code);
+            if (code == SocketError.WouldBlock)
             {
                 return true;
             }
 
-            if (code != System.Net.Sockets.SocketError.Success || received == 0)
+            if (code != SocketError.Success || received == 0)
             {
-                Close(received == 0 && code == System.Net.Sockets.SocketError.Success
-                    ? "closed by the switch" : new System.Net.Sockets.SocketException((int)code).Message);
+                Close(received == 0 && code == SocketError.Success
+                    ? "closed by the switch" : new SocketException((int)code).Message);
                 return false;
             }
 
@@ -332,7 +335,7 @@ internal sealed class SwitchConnection
             // Sized to what is left over (at most one message), not to the largest message, for many idle switches.
             if (_partial is null || _partial.Length < _partialLength)
             {
-                _partial = new byte[Math.Max(2048, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_partialLength))];
+                _partial = new byte[Math.Max(2048, (int)BitOperations.RoundUpToPowerOf2((uint)_partialLength))];
             }
 
             rest.CopyTo(_partial);
