@@ -29,6 +29,19 @@ public sealed class ControllerOptions
     /// <summary>Password of a PKCS#12 certificate.</summary>
     public string TlsCertificatePassword { get; set; } = "";
 
+    /// <summary>
+    /// Serve plain-TCP switches on one dedicated epoll thread that reads, runs the apps and writes without
+    /// waiting (Linux; the default). False serves them, like TLS switches always are, on .NET's async sockets.
+    /// </summary>
+    public bool PollLoop { get; set; } = true;
+
+    /// <summary>
+    /// Epoll threads when <see cref="PollLoop"/> is on; switches are spread over them as they connect. One is the
+    /// default because the apps run one event at a time anyway: a second thread mostly waits for the first to
+    /// hand over the dispatcher (docs/BENCHMARKS.md, OpenFlow).
+    /// </summary>
+    public int PollThreads { get; set; } = 1;
+
     /// <summary>Bytes queued for one switch that has stopped reading before it is dropped.</summary>
     public int MaxSendQueueBytes { get; set; } = 16 * 1024 * 1024;
 

@@ -16,7 +16,8 @@ namespace SdnDashboard.Dashboard.Controller;
 
 /// <summary>
 /// The OpenFlow listener: accepts many switches at once (TCP, or TLS when a certificate is configured), runs each
-/// on its own <see cref="SwitchConnection"/>, hosts the controller apps on one dispatcher, keeps switches alive
+/// on its own <see cref="SwitchConnection"/> (plain TCP on the epoll thread of a <see cref="SwitchPollLoop"/>, TLS on
+/// .NET's async streams), hosts the controller apps on one dispatcher, keeps switches alive
 /// with echo requests, polls their flow tables into the <see cref="SwitchRegistry"/>, and publishes each switch's
 /// up/down <see cref="SourceStatus"/> on the bus.
 /// </summary>
@@ -36,6 +37,8 @@ public sealed class OpenFlowServer(
     private readonly LogThrottle _malformedLog = new(time, TimeSpan.FromSeconds(1));
     private readonly LogThrottle _errorLog = new(time, TimeSpan.FromSeconds(1));
     private ControllerDispatcher? _dispatcher;
+    private SwitchPollLoop[] _pollLoops = [];
+    private int _nextPollLoop;
 
     /// <summary>Completes with the bound endpoint once listening (port 0 in the options resolves here).</summary>
     public Task<IPEndPoint> Listening => _listening.Task;
@@ -84,15 +87,21 @@ public sealed class OpenFlowServer(
         }
 
         var bound = (IPEndPoint)listener.LocalEndPoint!;
-        logger.LogInformation("OpenFlow controller listening on {Endpoint} ({Transport}), apps: {Apps}", bound,
-            certificate is null ? "tcp" : "tls", string.Join(", ", pipeline.Apps.Select(a => a.GetType().Name)));
-        _listening.TrySetResult(bound);
-
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _dispatcher = new ControllerDispatcher(pipeline, registry, statistics, time, logger)
         {
             Route = id => _byDatapath.TryGetValue(id, out var c) ? c : null,
         };
+        // Plain TCP is served by one epoll thread (see SwitchPollLoop); TLS stays on .NET's async streams.
+        if (certificate is null && o.PollLoop && Epoll.IsSupported)
+        {
+            _pollLoops = [.. Enumerable.Range(0, o.PollThreads).Select(i => new SwitchPollLoop($"of-poll-{i}", OnPollFailure))];
+        }
+
+        logger.LogInformation("OpenFlow controller listening on {Endpoint} ({Transport}), apps: {Apps}", bound,
+            certificate is not null ? "tls" : _pollLoops.Length > 0 ? $"tcp, {_pollLoops.Length} epoll threads" : "tcp, async sockets",
+            string.Join(", ", pipeline.Apps.Select(a => a.GetType().Name)));
+        _listening.TrySetResult(bound);
         var housekeeping = HousekeepingAsync(stopping.Token);
         var sessions = new ConcurrentDictionary<Task, byte>();
         try
@@ -124,6 +133,11 @@ public sealed class OpenFlowServer(
             }
 
             await Task.WhenAll(sessions.Keys).ConfigureAwait(false);
+            foreach (var loop in _pollLoops)
+            {
+                loop.Dispose();
+            }
+
             _dispatcher.Complete();
             await Swallow(housekeeping).ConfigureAwait(false);
             certificate?.Dispose();
@@ -156,6 +170,13 @@ public sealed class OpenFlowServer(
         await Task.Yield();
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
         socket.NoDelay = true;
+        if (_pollLoops.Length > 0)
+        {
+            var loop = _pollLoops[(int)((uint)Interlocked.Increment(ref _nextPollLoop) % (uint)_pollLoops.Length)];
+            await ServePolledAsync(socket, remote, loop, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
@@ -192,6 +213,26 @@ public sealed class OpenFlowServer(
         {
             _connections.TryRemove(connection, out _);
         }
+    }
+
+    private async Task ServePolledAsync(Socket socket, string remote, SwitchPollLoop loop, CancellationToken cancellationToken)
+    {
+        var connection = new SwitchConnection(new PolledSocketStream(socket), remote, this, Now);
+        _connections.TryAdd(connection, 0);
+        try
+        {
+            await connection.RunPolledAsync(loop, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.TryRemove(connection, out _);
+        }
+    }
+
+    private void OnPollFailure(SwitchConnection connection, Exception ex)
+    {
+        logger.LogError(ex, "Connection from {Remote} failed", connection.RemoteAddress);
+        connection.Close(ex.Message);
     }
 
     internal void OnReady(SwitchConnection connection, SwitchConnected connected)

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Numerics;
 using SdnDashboard.Core.Control;
 using SdnDashboard.Core.OpenFlow;
 using SdnDashboard.Core.OpenFlow.Messages;
@@ -9,10 +11,12 @@ namespace SdnDashboard.Dashboard.Controller;
 
 /// <summary>
 /// One switch's TCP (or TLS) connection: hello and version negotiation, features and port description, then
-/// events to the dispatcher and commands back. Reads frames with <see cref="OpenFlowFraming"/> off a
-/// <see cref="PipeReader"/> and, after each read, runs the apps on what it brought (see
-/// <see cref="ControllerDispatcher"/>); writes go into a <see cref="SendQueue"/>, so any thread can queue a message
-/// without waiting for the socket. A stream that cannot be framed closes this connection only.
+/// events to the dispatcher and commands back. A plain-TCP switch is read by a <see cref="SwitchPollLoop"/> thread
+/// (<see cref="RunPolledAsync"/>, <see cref="OnReadable"/>); otherwise (TLS, or <c>Controller:PollLoop</c> off) an
+/// async loop reads a <see cref="PipeReader"/>. Either way frames are cut with <see cref="OpenFlowFraming"/> and,
+/// after each read, the apps run on what it brought (see <see cref="ControllerDispatcher"/>); writes go into a
+/// <see cref="SendQueue"/>, so any thread can queue a message without waiting for the socket. A stream that cannot
+/// be framed, or a switch whose unsent bytes pass <c>Controller:MaxSendQueueBytes</c>, closes this connection only.
 /// </summary>
 internal sealed class SwitchConnection
 {
@@ -23,7 +27,10 @@ internal sealed class SwitchConnection
     private readonly List<SwitchPort> _pendingPorts = [];
     private readonly List<FlowEntryView> _pendingFlows = [];
     private readonly List<PacketIn> _earlyPacketIns = [];
+    private readonly TaskCompletionSource<string?> _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private uint _pendingFlowsXid;
+    private byte[]? _partial;
+    private int _partialLength;
     private byte[]? _receiveScratch;
     private long _lastReceivedTicks;
     private long _echoSentTicks;
@@ -34,6 +41,7 @@ internal sealed class SwitchConnection
     public SwitchConnection(Stream stream, string remoteAddress, OpenFlowServer server, DateTimeOffset now)
     {
         _stream = stream;
+        PolledStream = stream as PolledSocketStream;
         _server = server;
         _output = new SendQueue(stream, ex => Close($"send failed: {ex.Message}"));
         RemoteAddress = remoteAddress;
@@ -78,6 +86,17 @@ internal sealed class SwitchConnection
 
     private uint StatsXid { get; set; }
 
+    /// <summary>Set when a <see cref="SwitchPollLoop"/> serves this connection (plain TCP).</summary>
+    public PolledSocketStream? PolledStream { get; }
+
+    /// <summary>The loop's key for this connection; owned by the loop thread.</summary>
+    public ulong PollId { get; set; }
+
+    /// <summary>Bytes of the loop thread's receive buffer: whatever is left of an unfinished message plus a read.</summary>
+    internal const int ReceiveScratchSize = 256 * 1024;
+
+    private const int MaxReadsPerWake = 4;
+
     private uint NextXid() => (uint)Interlocked.Increment(ref _xid);
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -107,20 +126,37 @@ internal sealed class SwitchConnection
         finally
         {
             Close(reason);
+            await DrainAndDisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task DrainAndDisposeAsync()
+    {
+        // What was queued before the close (a hello-failed error, say) still goes out, for up to a second;
+        // disposing the stream below ends a write the peer is no longer reading.
+        if (PolledStream is { } polled)
+        {
+            // The loop no longer watches this socket, so nothing reports EPOLLOUT: offer the rest to the kernel here.
+            for (var attempt = 0; attempt < 100 && !_output.Drained.IsCompleted; attempt++)
+            {
+                polled.OnWritable();
+                await Task.WhenAny(_output.Drained, Task.Delay(10)).ConfigureAwait(false);
+            }
+        }
+        else
+        {
             try
             {
-                // What was queued before the close (a hello-failed error, say) still goes out; disposing the stream
-                // below ends a write the peer is no longer reading.
                 await _output.Drained.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
                 // The peer is gone or not reading; what is left unsent is dropped with the connection.
             }
-
-            await _stream.DisposeAsync().ConfigureAwait(false);
-            _closed.Dispose();
         }
+
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _closed.Dispose();
     }
 
     /// <summary>Closes once; the server tells the apps, the registry and the bus if this was a live switch.</summary>
@@ -156,20 +192,7 @@ internal sealed class SwitchConnection
                 var buffer = result.Buffer;
                 try
                 {
-                    var framed = false;
-                    while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
-                    {
-                        if (!framed)
-                        {
-                            // Once per read, not per message: a read can carry hundreds of packet-ins.
-                            framed = true;
-                            Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
-                            Volatile.Write(ref _echoSentTicks, 0);
-                        }
-
-                        Handle(frame);
-                        buffer = buffer.Slice(frame.End);
-                    }
+                    HandleFrames(ref buffer);
                 }
                 finally
                 {
@@ -190,6 +213,137 @@ internal sealed class SwitchConnection
             await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Handles every whole message at the front of <paramref name="buffer"/> and leaves it past them.</summary>
+    private void HandleFrames(ref ReadOnlySequence<byte> buffer)
+    {
+        var framed = false;
+        while (OpenFlowFraming.TryReadFrame(buffer, Dialect?.Version ?? 0, out var frame))
+        {
+            if (!framed)
+            {
+                // Once per read, not per message: a read can carry hundreds of packet-ins.
+                framed = true;
+                Volatile.Write(ref _lastReceivedTicks, _server.Now.UtcTicks);
+                Volatile.Write(ref _echoSentTicks, 0);
+            }
+
+            Handle(frame);
+            buffer = buffer.Slice(frame.End);
+        }
+    }
+
+    /// <summary>
+    /// Serves a plain-TCP switch on <paramref name="loop"/>: sends hello, hands the socket to the loop (which reads
+    /// and answers on its thread through <see cref="OnReadable"/>) and returns once the loop has let go of it.
+    /// </summary>
+    public async Task RunPolledAsync(SwitchPollLoop loop, CancellationToken cancellationToken)
+    {
+        var reason = "closed by the switch";
+        try
+        {
+            Send(new HelloMessage { Xid = NextXid(), VersionBitmap = OfVersion.SupportedBitmap }, OfVersion.V13);
+            loop.Add(this);
+            using var stopping = cancellationToken.Register(static c => ((SwitchConnection)c!).Close("controller stopping"), this);
+            using var closed = _closed.Token.Register(() => loop.Remove(this));
+            reason = await _receiveEnded.Task.ConfigureAwait(false) ?? reason;
+        }
+        finally
+        {
+            Close(reason);
+            await DrainAndDisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// On the loop thread when the socket is readable: reads what is there without waiting, into
+    /// <paramref name="scratch"/> behind the rest of an unfinished message, handles every whole message and runs
+    /// the apps on them. False once the connection is finished (closed, peer gone, stream malformed).
+    /// </summary>
+    public bool OnReadable(byte[] scratch)
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        var socket = PolledStream!.Socket;
+        for (var reads = 0; reads < MaxReadsPerWake; reads++)
+        {
+            var length = _partialLength;
+            _partial.AsSpan(0, length).CopyTo(scratch);
+            var received = socket.Receive(scratch.AsSpan(length), SocketFlags.None, out var code);
+            if (code == SocketError.WouldBlock)
+            {
+                return true;
+            }
+
+            if (code != SocketError.Success || received == 0)
+            {
+                Close(received == 0 && code == SocketError.Success
+                    ? "closed by the switch" : new SocketException((int)code).Message);
+                return false;
+            }
+
+            length += received;
+            var buffer = new ReadOnlySequence<byte>(scratch, 0, length);
+            OpenFlowException? malformed = null;
+            try
+            {
+                HandleFrames(ref buffer);
+            }
+            catch (OpenFlowException ex)
+            {
+                malformed = ex;
+            }
+            finally
+            {
+                KeepPartial(buffer);
+
+                // Everything this read brought is queued: answer it here, in one batch, before any close below
+                // (messages ahead of garbage are still answered, as on the async path).
+                _server.Dispatcher.RunPending();
+            }
+
+            if (malformed is not null)
+            {
+                _server.OnMalformed(this, malformed);
+                Close($"malformed stream: {malformed.Message}");
+                return false;
+            }
+
+            if (IsClosed)
+            {
+                return false;
+            }
+
+            if (length < scratch.Length)
+            {
+                // The kernel had less than the buffer could take: the socket is drained; epoll says when there is more.
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    private void KeepPartial(in ReadOnlySequence<byte> rest)
+    {
+        _partialLength = (int)rest.Length;
+        if (_partialLength > 0)
+        {
+            // Sized to what is left over (at most one message), not to the largest message, for many idle switches.
+            if (_partial is null || _partial.Length < _partialLength)
+            {
+                _partial = new byte[Math.Max(2048, (int)BitOperations.RoundUpToPowerOf2((uint)_partialLength))];
+            }
+
+            rest.CopyTo(_partial);
+        }
+    }
+
+    /// <summary>The loop has stopped watching this connection; <paramref name="failure"/> says why when it was not a close.</summary>
+    public void OnUnwatched(string? failure) => _receiveEnded.TrySetResult(failure);
 
     private void Handle(in ReadOnlySequence<byte> frame)
     {
@@ -451,7 +605,7 @@ internal sealed class SwitchConnection
             ArrayPool<byte>.Shared.Return(scratch);
         }
 
-        _output.Flush();
         _server.Statistics.OnSent(1);
+        Flush();
     }
 }

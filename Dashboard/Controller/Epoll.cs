@@ -1,0 +1,125 @@
+using System.Runtime.InteropServices;
+
+namespace SdnDashboard.Dashboard.Controller;
+
+/// <summary>
+/// The few libc calls the controller's poll loop needs (Linux only): epoll for readiness of many sockets on one
+/// thread, and an eventfd to wake that thread from others.
+/// </summary>
+internal static partial class Epoll
+{
+    public const uint In = 0x001;
+    public const uint Out = 0x004;
+    public const uint Error = 0x008;
+    public const uint HangUp = 0x010;
+
+    public const int Add = 1;
+    public const int Delete = 2;
+    public const int Modify = 3;
+
+    private const int CloseOnExec = 0x80000;
+    private const int NonBlocking = 0x800;
+    private const int Interrupted = 4;
+
+    /// <summary>
+    /// <c>struct epoll_event</c>: packed (12 bytes) on x86-64, naturally aligned (16 bytes) elsewhere; the loop
+    /// reads events through <see cref="EventSize"/> and <see cref="DataOffset"/> so one build serves both.
+    /// </summary>
+    public static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
+
+    public static readonly int DataOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 4 : 8;
+
+    public static bool IsSupported => OperatingSystem.IsLinux();
+
+    public static int Create()
+    {
+        var fd = epoll_create1(CloseOnExec);
+        return fd >= 0 ? fd : throw Failure("epoll_create1");
+    }
+
+    public static int CreateEvent()
+    {
+        var fd = eventfd(0, CloseOnExec | NonBlocking);
+        return fd >= 0 ? fd : throw Failure("eventfd");
+    }
+
+    /// <summary>Adds, changes or removes one descriptor; false (errno in <paramref name="errno"/>) on failure.</summary>
+    public static unsafe bool Control(int epoll, int operation, int fd, uint events, ulong data, out int errno)
+    {
+        var buffer = stackalloc byte[16];
+        *(uint*)buffer = events;
+        *(ulong*)(buffer + DataOffset) = data;
+        var ok = epoll_ctl(epoll, operation, fd, buffer) == 0;
+        errno = ok ? 0 : Marshal.GetLastPInvokeError();
+        return ok;
+    }
+
+    /// <summary>Waits for events into <paramref name="events"/>; returns how many, 0 when interrupted by a signal.</summary>
+    public static unsafe int Wait(int epoll, byte[] events, int timeoutMs)
+    {
+        fixed (byte* p = events)
+        {
+            var n = epoll_wait(epoll, p, events.Length / EventSize, timeoutMs);
+            if (n >= 0)
+            {
+                return n;
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            return errno == Interrupted ? 0 : throw new System.ComponentModel.Win32Exception(errno, $"epoll_wait failed (errno {errno})");
+        }
+    }
+
+    public static (uint Events, ulong Data) Read(byte[] events, int index)
+    {
+        var offset = index * EventSize;
+        return (BitConverter.ToUInt32(events, offset), BitConverter.ToUInt64(events, offset + DataOffset));
+    }
+
+    public static unsafe void Signal(int eventFd)
+    {
+        ulong one = 1;
+        _ = write(eventFd, &one, 8);
+    }
+
+    public static unsafe void Drain(int eventFd)
+    {
+        ulong value;
+        _ = read(eventFd, &value, 8);
+    }
+
+    public static void Close(int fd)
+    {
+        if (fd >= 0)
+        {
+            _ = close(fd);
+        }
+    }
+
+    private static System.ComponentModel.Win32Exception Failure(string call)
+    {
+        var errno = Marshal.GetLastPInvokeError();
+        return new System.ComponentModel.Win32Exception(errno, $"{call} failed (errno {errno})");
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int epoll_create1(int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial int epoll_ctl(int epfd, int op, int fd, byte* ev);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial int epoll_wait(int epfd, byte* events, int maxevents, int timeout);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int eventfd(uint initval, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial nint read(int fd, void* buffer, nint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial nint write(int fd, void* buffer, nint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int close(int fd);
+}
