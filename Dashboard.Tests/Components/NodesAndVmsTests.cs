@@ -34,7 +34,7 @@ public sealed class NodesAndVmsTests : LivePageTestContext
         Assert.Contains("12.5 %", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("2.5 kB/s", cut.Markup, StringComparison.Ordinal);
 
-        cut.Find("input[data-testid=vms-filter], [data-testid=vms-filter] input").Input("paused");
+        cut.Find("input[data-testid=vms-filter]").Input("paused");
         cut.WaitForAssertion(() => Assert.Equal(["db-1"], cut.FindAll("[data-testid=vm-name]").Select(e => e.TextContent).ToArray()));
     }
 
@@ -64,8 +64,9 @@ public sealed class NodesAndVmsTests : LivePageTestContext
         Assert.Equal("vm-00", cut.FindAll("[data-testid=vm-name]")[0].TextContent);
         Assert.DoesNotContain("vm-59", cut.Markup, StringComparison.Ordinal);
 
-        cut.FindAll(".mud-table-sort-label").Single(e => e.TextContent.Contains("CPU", StringComparison.Ordinal)).Click();
-        cut.FindAll(".mud-table-sort-label").Single(e => e.TextContent.Contains("CPU", StringComparison.Ordinal)).Click();
+        cut.Find("[data-testid=vms-sort-cpu]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("0.0 %", cut.FindAll("[data-testid=vm-cpu]")[0].TextContent));
+        cut.Find("[data-testid=vms-sort-cpu]").Click();
         cut.WaitForAssertion(() => Assert.Equal("59.0 %", cut.FindAll("[data-testid=vm-cpu]")[0].TextContent));
 
         Feed.Apply(Poll("compute1", [.. many.Select(v => v with { CpuPercent = v.Name == "vm-00" ? 99 : v.CpuPercent })]));
@@ -77,16 +78,60 @@ public sealed class NodesAndVmsTests : LivePageTestContext
     }
 
     [Fact]
-    public void VmDetail_ShowsInterfacesDisksAndNova_OrSaysTheVmIsGone()
+    public void Vms_PageThroughTheRows_ChangeThePageSize_AndAFilterStartsAtTheFirstPage()
+    {
+        Feed.Apply(Poll("compute1", [.. Enumerable.Range(0, 60).Select(i => Vm("compute1", $"vm-{i:D2}"))]));
+        var cut = Render<Vms>();
+        string[] Names() => [.. cut.FindAll("[data-testid=vm-name]").Select(e => e.TextContent)];
+
+        Assert.Equal("1–25 of 60", cut.Find("[data-testid=vms-range]").TextContent);
+        Assert.True(cut.Find("[data-testid=vms-previous]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=vms-next]").Click();
+        cut.Find("[data-testid=vms-next]").Click();
+        Assert.Equal("51–60 of 60", cut.Find("[data-testid=vms-range]").TextContent);
+        Assert.Equal("vm-50", Names()[0]);
+        Assert.True(cut.Find("[data-testid=vms-next]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=vms-filter]").Input("vm-1");
+        Assert.Equal("1–10 of 10", cut.Find("[data-testid=vms-range]").TextContent);
+        Assert.Equal("vm-10", Names()[0]);
+
+        cut.Find("[data-testid=vms-filter]").Input("");
+        cut.Find("[data-testid=vms-page-size]").Change("100");
+        Assert.Equal(60, Names().Length);
+        Assert.Equal("1–60 of 60", cut.Find("[data-testid=vms-range]").TextContent);
+
+        cut.Find("[data-testid=vms-filter]").Input("nothing like this");
+        Assert.Equal("No VM matches the filter.", cut.Find("[data-testid=vms-empty]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Vms_PageOnScreenShrinks_WhenVmsGoAway()
+    {
+        Feed.Apply(Poll("compute1", [.. Enumerable.Range(0, 60).Select(i => Vm("compute1", $"vm-{i:D2}"))]));
+        var cut = Render<Vms>();
+        cut.Find("[data-testid=vms-next]").Click();
+        cut.Find("[data-testid=vms-next]").Click();
+
+        Feed.Apply(Poll("compute1", [.. Enumerable.Range(0, 30).Select(i => Vm("compute1", $"vm-{i:D2}"))]));
+
+        cut.WaitForAssertion(() => Assert.Equal("26–30 of 30", cut.Find("[data-testid=vms-range]").TextContent));
+    }
+
+    [Fact]
+    public async Task VmDetail_ShowsInterfacesDisksAndNova_OrSaysTheVmIsGone()
     {
         Feed.Apply(Poll("compute1", Vm("compute1", "web-1")));
 
         var cut = Render<VmDetail>(p => p.Add(c => c.Uuid, "uuid-web-1"));
-        var missing = Render<VmDetail>(p => p.Add(c => c.Uuid, "uuid-nope"));
-
         Assert.Equal("web-1", cut.Find("[data-testid=vm-detail-name]").TextContent);
         Assert.Contains("tap-web-1", cut.Find("[data-testid=vm-interfaces]").TextContent, StringComparison.Ordinal);
         Assert.Contains("m1.small", cut.Markup, StringComparison.Ordinal);
+
+        // One page per circuit, as in the browser: the page brings its own popover provider.
+        await DisposeComponentsAsync();
+        var missing = Render<VmDetail>(p => p.Add(c => c.Uuid, "uuid-nope"));
         Assert.NotNull(missing.Find("[data-testid=vm-missing]"));
     }
 }

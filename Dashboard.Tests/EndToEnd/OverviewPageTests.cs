@@ -53,6 +53,28 @@ public sealed class OverviewPageTests(BrowserFixture browser, RedisServerFixture
         var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Assertions.Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", background);
+        var dark = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+        // The layout has no circuit: closing the drawer and the theme are remembered across pages, and the page a
+        // nav link opens is live in its own right.
+        var vmsLink = page.Locator(".mud-nav-link", new() { HasText = "VMs" }).First;
+        await page.GetByTestId("drawer-toggle").ClickAsync();
+        await Assertions.Expect(vmsLink).Not.ToBeInViewportAsync();
+        await page.GetByTestId("drawer-toggle").ClickAsync();
+        await Assertions.Expect(vmsLink).ToBeInViewportAsync();
+        await page.GetByTestId("drawer-toggle").ClickAsync();
+        await Assertions.Expect(vmsLink).Not.ToBeInViewportAsync();
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "vms").ToString());
+        await Assertions.Expect(vmsLink).Not.ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", dark);
+        await page.GetByTestId("drawer-toggle").ClickAsync();
+        await page.EvaluateAsync("() => delete document.body.dataset.circuit");
+        await page.Locator(".mud-nav-link", new() { HasText = "Events" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/events");
+        await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'");
+        await Assertions.Expect(page.GetByTestId("events-category")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-nav-link.active", new() { HasText = "Events" })).ToBeVisibleAsync();
     }
 
     private static HostPoll Poll(string host, int running, double rx)

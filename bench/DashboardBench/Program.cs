@@ -393,7 +393,25 @@ static Process Start(string file, IEnumerable<string> arguments, string workingD
     // packages' static web assets (blazor.web.js, MudBlazor), without which no circuit starts.
     info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
     var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
-    process.OutputDataReceived += (_, e) => { if (e.Data is { } l && l.Contains("fail", StringComparison.OrdinalIgnoreCase)) { Console.Error.WriteLine($"[{file}] {l}"); } };
+    // A failure is logged over several lines (category, message, exception): print them all, not the first.
+    var failing = false;
+    process.OutputDataReceived += (_, e) =>
+    {
+        if (e.Data is not { } l)
+        {
+            return;
+        }
+
+        if (!l.StartsWith(' '))
+        {
+            failing = l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal);
+        }
+
+        if (failing)
+        {
+            Console.Error.WriteLine($"[{file}] {l}");
+        }
+    };
     process.ErrorDataReceived += (_, e) => { if (e.Data is { } l) { Console.Error.WriteLine($"[{file}] {l}"); } };
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using SdnDashboard.Core.Telemetry;
 using SdnDashboard.Dashboard.Components.Controls;
+using SdnDashboard.Dashboard.Live;
 
 namespace SdnDashboard.Dashboard.Components.Pages;
 
@@ -11,49 +11,88 @@ public partial class Vms : LiveComponentBase
     /// <summary>Rows on one page unless the user picks another size.</summary>
     public const int PageSize = 25;
 
-    private MudTable<VmSample>? _table;
+    private static readonly int[] PageSizes = [25, 50, 100];
+
+    private static readonly VmColumn[] Columns =
+    [
+        new("Name", VmSort.Name, Numeric: false),
+        new("Instance / project", null, Numeric: false),
+        new("Node", VmSort.Node, Numeric: false),
+        new("State", VmSort.State, Numeric: false),
+        new("CPU", VmSort.Cpu, Numeric: true),
+        new("Memory", VmSort.Memory, Numeric: true),
+        new("Net in", VmSort.NetIn, Numeric: true),
+        new("Net out", VmSort.NetOut, Numeric: true),
+        new("Disk", VmSort.Disk, Numeric: true),
+    ];
+
+    private (IReadOnlyList<VmSample> Items, int Total) _page = ([], 0);
     private string _filter = "";
+    private string _sort = VmSort.Name;
+    private bool _descending;
+    private int _pageIndex;
+    private int _pageSize = PageSize;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    protected override async Task<bool> RefreshAsync()
+    private int LastPage => Math.Max(0, (_page.Total - 1) / _pageSize);
+
+    private string RangeText => _page.Total == 0
+        ? "0 of 0"
+        : $"{(_pageIndex * _pageSize) + 1}–{(_pageIndex * _pageSize) + _page.Items.Count} of {_page.Total}";
+
+    protected override void OnSnapshot(ClusterSnapshot snapshot) => Load();
+
+    private void Load()
     {
-        if (!await base.RefreshAsync())
+        _page = VmSort.Page(Snapshot.Vms.Values, _filter, _sort, _descending, _pageIndex, _pageSize);
+        if (_pageIndex > LastPage)
         {
-            return false;
-        }
-
-        if (_table is not null)
-        {
-            await _table.ReloadServerData();
-        }
-
-        return true;
-    }
-
-    private Task<TableData<VmSample>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
-    {
-        var page = VmSort.Page(Snapshot.Vms.Values, _filter, state.SortLabel, state.SortDirection == SortDirection.Descending, state.Page, state.PageSize);
-        return Task.FromResult(new TableData<VmSample> { Items = page.Items, TotalItems = page.Total });
-    }
-
-    private async Task OnFilterChanged(string? value)
-    {
-        _filter = value ?? "";
-        if (_table is not null)
-        {
-            // A narrower filter may have fewer pages than the one on screen.
-            _table.NavigateTo(0);
-            await _table.ReloadServerData();
+            // VMs went away, or a narrower filter has fewer pages than the one on screen.
+            _pageIndex = LastPage;
+            _page = VmSort.Page(Snapshot.Vms.Values, _filter, _sort, _descending, _pageIndex, _pageSize);
         }
     }
 
-    private void Open(VmSample? vm)
+    private void OnFilterInput(ChangeEventArgs e)
     {
-        if (vm is not null)
+        _filter = e.Value as string ?? "";
+        _pageIndex = 0;
+        Load();
+    }
+
+    private void SortBy(string sort)
+    {
+        // The first click sorts ascending, the next one flips, as MudTable's sort labels do.
+        _descending = _sort == sort && !_descending;
+        _sort = sort;
+        Load();
+    }
+
+    private void GoTo(int pageIndex)
+    {
+        _pageIndex = Math.Clamp(pageIndex, 0, LastPage);
+        Load();
+    }
+
+    private void OnPageSizeChanged(ChangeEventArgs e)
+    {
+        if (int.TryParse(e.Value as string, out var size) && PageSizes.Contains(size))
         {
-            Navigation.NavigateTo($"vms/{Uri.EscapeDataString(vm.Uuid)}");
+            _pageSize = size;
+            _pageIndex = 0;
+            Load();
         }
     }
+
+    private string? AriaSort(VmColumn column) =>
+        column.Sort != _sort ? null : _descending ? "descending" : "ascending";
+
+    private string Arrow(VmColumn column) =>
+        column.Sort != _sort ? "" : _descending ? " ↓" : " ↑";
+
+    private void Open(VmSample vm) => Navigation.NavigateTo($"vms/{Uri.EscapeDataString(vm.Uuid)}");
+
+    private sealed record VmColumn(string Title, string? Sort, bool Numeric);
 }
