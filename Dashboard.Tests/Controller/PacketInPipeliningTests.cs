@@ -6,6 +6,7 @@ using SdnDashboard.Core.OpenFlow;
 using SdnDashboard.Core.OpenFlow.Messages;
 using SdnDashboard.Core.OpenFlow.Of13;
 using SdnDashboard.Tests.OpenFlow;
+using static SdnDashboard.Tests.OpenFlow.TestPacketIns;
 
 namespace SdnDashboard.Tests.Controller;
 
@@ -57,13 +58,13 @@ public sealed class PacketInPipeliningTests
         var b = MacAddress.Parse("02:00:00:00:00:0b");
 
         // B is learned on port 2 (its broadcast is flooded), then A → B packet-ins go out in one burst.
-        await sw.SendAsync(PacketIn(version, 2, Frame(MacAddress.Broadcast, b), 1));
+        await sw.SendAsync(PacketIn(version, 2, UdpFrame(MacAddress.Broadcast, b), 1));
         Assert.Equal(1u, (await sw.ExpectAsync<PacketOutMessage>(timeoutMs: 10_000)).BufferId);
         var burst = new byte[PacketInsPerSwitch * 256];
         var length = 0;
         for (var i = 0; i < PacketInsPerSwitch; i++)
         {
-            length += sw.Dialect.Write(PacketIn(version, 1, Frame(b, a), 100 + (uint)i), burst.AsSpan(length));
+            length += sw.Dialect.Write(PacketIn(version, 1, UdpFrame(b, a), 100 + (uint)i), burst.AsSpan(length));
         }
 
         await sw.SendRawAsync(burst.AsMemory(0, length));
@@ -74,12 +75,8 @@ public sealed class PacketInPipeliningTests
         }
     }
 
-    private static PacketInMessage PacketIn(byte version, uint inPort, byte[] frame, uint bufferId) => version == OfVersion.V13
-        ? new PacketInMessage { BufferId = bufferId, TotalLength = (ushort)frame.Length, Match = Of13Translator.ToOxmMatch(new PacketMatch { InPort = inPort }), Data = frame }
-        : new PacketInMessage { BufferId = bufferId, TotalLength = (ushort)frame.Length, InPort = (ushort)inPort, Data = frame };
-
     /// <summary>Ethernet + IPv4/UDP header: the product's apps read the headers.</summary>
-    private static byte[] Frame(MacAddress dst, MacAddress src)
+    private static byte[] UdpFrame(MacAddress dst, MacAddress src)
     {
         var frame = new byte[60];
         dst.Write(frame);

@@ -6,6 +6,7 @@ using SdnDashboard.Core.OpenFlow.Messages;
 using SdnDashboard.Core.OpenFlow.Of13;
 using SdnDashboard.Dashboard.Controller;
 using SdnDashboard.Tests.OpenFlow;
+using static SdnDashboard.Tests.OpenFlow.TestPacketIns;
 
 namespace SdnDashboard.Tests.Controller;
 
@@ -79,7 +80,7 @@ public sealed class PollLoopTests
         while (harness.Server.ConnectedDatapaths.Contains(2ul) || answered < 20)
         {
             Assert.True(answered < 100_000, "the stalled switch was never cut off");
-            await good.SendAsync(PacketIn13(1, Frame(MacAddress.Broadcast, HostB), ++bufferId));
+            await good.SendAsync(PacketIn(OfVersion.V13, 1, Frame(MacAddress.Broadcast, HostB), ++bufferId));
             var reply = await good.ExpectAsync<PacketOutMessage>(p => p.BufferId == bufferId, 5000);
             Assert.Equal(bufferId, reply.BufferId);
             answered++;
@@ -107,7 +108,7 @@ public sealed class PollLoopTests
         var length = 0;
         for (uint i = 1; i <= 3; i++)
         {
-            length += bad.Dialect.Write(PacketIn13(1, Frame(MacAddress.Broadcast, HostA), i), bytes.AsSpan(length));
+            length += bad.Dialect.Write(PacketIn(OfVersion.V13, 1, Frame(MacAddress.Broadcast, HostA), i), bytes.AsSpan(length));
         }
 
         // An HTTP request where the next OpenFlow header should be: not an OpenFlow version, so not framable.
@@ -122,7 +123,7 @@ public sealed class PollLoopTests
         }
 
         await bad.WaitClosedAsync(5000);
-        await good.SendAsync(PacketIn13(1, Frame(MacAddress.Broadcast, HostB), 9));
+        await good.SendAsync(PacketIn(OfVersion.V13, 1, Frame(MacAddress.Broadcast, HostB), 9));
         Assert.Equal(9u, (await good.ExpectAsync<PacketOutMessage>(timeoutMs: 5000)).BufferId);
         Assert.Contains("malformed", harness.Registry.Get(2)!.DisconnectReason, StringComparison.Ordinal);
         Assert.Equal([1ul], harness.Server.ConnectedDatapaths);
@@ -165,7 +166,7 @@ public sealed class PollLoopTests
             {
                 var data = Frame(MacAddress.Broadcast, HostA);
                 PacketInMessage message = sw.Version == OfVersion.V13
-                    ? PacketIn13(1, data, 500 + i)
+                    ? PacketIn(OfVersion.V13, 1, data, 500 + i)
                     : new PacketInMessage { BufferId = 500 + i, TotalLength = (ushort)data.Length, InPort = 1, Data = data };
                 length += sw.Dialect.Write(message, bytes.AsSpan(length));
             }
@@ -186,16 +187,4 @@ public sealed class PollLoopTests
             }
         }
     }
-
-    private static byte[] Frame(MacAddress dst, MacAddress src)
-    {
-        var frame = new byte[60];
-        dst.Write(frame);
-        src.Write(frame.AsSpan(6));
-        frame[12] = 0x08;
-        return frame;
-    }
-
-    private static PacketInMessage PacketIn13(uint inPort, byte[] frame, uint bufferId) =>
-        new() { BufferId = bufferId, TotalLength = (ushort)frame.Length, Match = Of13Translator.ToOxmMatch(new PacketMatch { InPort = inPort }), Data = frame };
 }

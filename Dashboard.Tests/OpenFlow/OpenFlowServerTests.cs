@@ -6,6 +6,7 @@ using SdnDashboard.Core.OpenFlow.Messages;
 using SdnDashboard.Core.OpenFlow.Of10;
 using SdnDashboard.Core.OpenFlow.Of13;
 using SdnDashboard.Dashboard.Controller;
+using static SdnDashboard.Tests.OpenFlow.TestPacketIns;
 
 namespace SdnDashboard.Tests.OpenFlow;
 
@@ -14,19 +15,6 @@ public class OpenFlowServerTests
 {
     private static readonly byte[] FrameAtoB = Frame(MacAddress.Parse("02:00:00:00:00:0b"), MacAddress.Parse("02:00:00:00:00:0a"));
     private static readonly byte[] FrameBtoA = Frame(MacAddress.Parse("02:00:00:00:00:0a"), MacAddress.Parse("02:00:00:00:00:0b"));
-
-    private static byte[] Frame(MacAddress dst, MacAddress src)
-    {
-        var frame = new byte[60];
-        dst.Write(frame);
-        src.Write(frame.AsSpan(6));
-        frame[12] = 0x08;
-        return frame;
-    }
-
-    private static PacketInMessage PacketIn(byte version, uint inPort, byte[] frame, uint bufferId = OfPorts.NoBuffer) => version == OfVersion.V13
-        ? new PacketInMessage { BufferId = bufferId, TotalLength = (ushort)frame.Length, Match = Of13Translator.ToOxmMatch(new PacketMatch { InPort = inPort }), Data = frame }
-        : new PacketInMessage { BufferId = bufferId, TotalLength = (ushort)frame.Length, InPort = (ushort)inPort, Data = frame };
 
     [Theory]
     [InlineData(OfVersion.V13)]
