@@ -77,6 +77,50 @@ public sealed class OverviewPageTests(BrowserFixture browser, RedisServerFixture
         await Assertions.Expect(page.Locator(".mud-nav-link.active", new() { HasText = "Events" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task NavigatingThroughEveryPage_Twice_EachPageComesUpLive_AndNoCircuitFails()
+    {
+        await using var app = await DashboardProcess.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await BrowserFixture.SignInAndOpenAsync(context, app.BaseAddress);
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+
+        // Each page is its own interactive root: an enhanced navigation swaps one root for the next in the same
+        // circuit, and the new page brings MudBlazor's providers again while the old one goes.
+        (string Link, string Path)[] pages =
+        [
+            ("Compute nodes", "/nodes"), ("VMs", "/vms"), ("Traffic", "/traffic"), ("Flows", "/flows"),
+            ("Load balancer", "/balancer"), ("Flow tables", "/flow-tables"), ("Events", "/events"),
+            ("Settings", "/settings"), ("Overview", "/"),
+        ];
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (link, path) in pages)
+            {
+                await page.EvaluateAsync("() => delete document.body.dataset.circuit");
+                await page.Locator(".mud-nav-link", new() { HasText = link }).First.ClickAsync();
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+                await BrowserFixture.WaitForCircuitAsync(page);
+                await Assertions.Expect(page.Locator(".mud-nav-link.active", new() { HasText = link })).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+            }
+        }
+
+        // The VM table still answers clicks after all that: the circuit is alive, not just the last render.
+        await page.Locator(".mud-nav-link", new() { HasText = "VMs" }).First.ClickAsync();
+        await page.GetByTestId("vms-sort-cpu").ClickAsync();
+        await Assertions.Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("CPU");
+        Assert.Empty(consoleErrors);
+        Assert.DoesNotContain("Unhandled exception in circuit", app.Output, StringComparison.Ordinal);
+    }
+
     private static HostPoll Poll(string host, int running, double rx)
     {
         var now = DateTimeOffset.UtcNow;
