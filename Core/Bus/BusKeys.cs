@@ -26,4 +26,13 @@ public static class BusKeys
 
     /// <summary>Key prefix: latest <see cref="Telemetry.VmTraffic"/> per vNIC MAC, from sFlow.</summary>
     public const string LatestTrafficPrefix = Root + "latest:traffic:";
+
+    /// <summary>Key: which dashboard replica holds the lease to broadcast live data to the hub's clients (expires unless renewed).</summary>
+    public const string HubBroadcasterLease = Root + "lease:hub-broadcaster";
+
+    /// <summary>Key: the last sequence number of the hub's live-data messages, shared so it runs on across replicas.</summary>
+    public const string HubSequence = Root + "hub:sequence";
+
+    /// <summary>Channel prefix of the SignalR Redis backplane that lets several dashboard replicas serve the same hub.</summary>
+    public const string SignalRChannelPrefix = Root + "signalr:";
 }

@@ -14,14 +14,14 @@ public static class HubExtensions
         {
             signalR.AddStackExchangeRedis(o =>
             {
-                o.Configuration.ChannelPrefix = RedisChannel.Literal(Core.Bus.BusKeys.Root + "signalr:");
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(Core.Bus.BusKeys.SignalRChannelPrefix);
                 o.ConnectionFactory = async writer =>
                 {
                     // Its own multiplexer: the backplane's subscriptions must not share fate with the bus's.
                     var options = builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
                     var config = ConfigurationOptions.Parse(options.Configuration);
                     config.AbortOnConnectFail = false;
-                    config.ChannelPrefix = RedisChannel.Literal(Core.Bus.BusKeys.Root + "signalr:");
+                    config.ChannelPrefix = RedisChannel.Literal(Core.Bus.BusKeys.SignalRChannelPrefix);
                     return await ConnectionMultiplexer.ConnectAsync(config, writer).ConfigureAwait(false);
                 };
             });

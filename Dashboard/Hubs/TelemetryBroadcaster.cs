@@ -17,8 +17,8 @@ public sealed class TelemetryBroadcaster(
     ClusterFeed feed, IHubContext<TelemetryHub> hub, IOptions<TelemetryHubOptions> options, TimeProvider time,
     ILogger<TelemetryBroadcaster> logger, IServiceProvider services) : BackgroundService
 {
-    private const string LeaseKey = Core.Bus.BusKeys.Root + "lease:hub-broadcaster";
-    private const string SequenceKey = Core.Bus.BusKeys.Root + "hub:sequence";
+    private const string LeaseKey = Core.Bus.BusKeys.HubBroadcasterLease;
+    private const string SequenceKey = Core.Bus.BusKeys.HubSequence;
     private readonly string _me = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly TimeSpan _minInterval = TimeSpan.FromMilliseconds(options.Value.MinSendIntervalMs);
     private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
