@@ -25,13 +25,11 @@ public sealed class ApiReadTests(RedisDashboardFixture dashboard) : IClassFixtur
         var now = DateTimeOffset.UtcNow;
         await PublishSflowAsync("vm-from-sflow", bytesIn: 4_000, bytesOut: 1_000);
         var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        JsonElement rows = default;
-        Assert.True(await Eventually.TrueAsync(async () =>
+        var rows = await GetWhenAsync(http, $"api/v1/traffic/hourly?date={today}", reply =>
         {
-            rows = await http.GetFromJsonAsync<JsonElement>($"api/v1/traffic/hourly?date={today}");
-            var sources = rows.EnumerateArray().Select(r => r.GetProperty("source").GetString()).ToHashSet();
+            var sources = reply.EnumerateArray().Select(r => r.GetProperty("source").GetString()).ToHashSet();
             return sources.Contains("libvirt") && sources.Contains("sflow");
-        }, Patience, TimeSpan.FromSeconds(1)), $"no libvirt and sflow rows for {today}: {rows}");
+        }, $"no libvirt and sflow rows for {today}");
 
         foreach (var row in rows.EnumerateArray())
         {
@@ -64,12 +62,7 @@ public sealed class ApiReadTests(RedisDashboardFixture dashboard) : IClassFixtur
         using var http = dashboard.Client(RedisDashboardFixture.ViewerToken);
         await PublishSflowAsync("vm-top", bytesIn: 10, bytesOut: 10);
 
-        JsonElement top = default;
-        Assert.True(await Eventually.TrueAsync(async () =>
-        {
-            top = await http.GetFromJsonAsync<JsonElement>("api/v1/flows/top?count=1");
-            return top.GetArrayLength() == 1;
-        }, Patience, TimeSpan.FromMilliseconds(500)), $"flows/top stayed {top}");
+        var top = await GetWhenAsync(http, "api/v1/flows/top?count=1", reply => reply.GetArrayLength() == 1, "flows/top never held one flow");
 
         var flow = top[0];
         Assert.Equal("10.0.0.11", flow.GetProperty("srcIp").GetString());
@@ -82,24 +75,22 @@ public sealed class ApiReadTests(RedisDashboardFixture dashboard) : IClassFixtur
     public async Task Switches_AndTheirFlows_ShowTheDemoSwitch_WithTheBalancersDecisions()
     {
         using var http = dashboard.Client(RedisDashboardFixture.ViewerToken);
-        JsonElement switches = default;
-        Assert.True(await Eventually.TrueAsync(async () =>
-        {
-            switches = await http.GetFromJsonAsync<JsonElement>("api/v1/switches");
-            return switches.GetArrayLength() == 1 && switches[0].GetProperty("connected").GetBoolean() && switches[0].GetProperty("flows").GetInt32() > 0;
-        }, Patience, TimeSpan.FromSeconds(1)), $"the demo switch never reported flows: {switches}");
+        var switches = await GetWhenAsync(
+            http,
+            "api/v1/switches",
+            reply => reply.GetArrayLength() == 1 && reply[0].GetProperty("connected").GetBoolean() && reply[0].GetProperty("flows").GetInt32() > 0,
+            "the demo switch never reported flows");
         var dpid = switches[0].GetProperty("dpid").GetString()!;
         Assert.Equal("000000000000de30", dpid);
         Assert.Equal(4, switches[0].GetProperty("version").GetInt32());
 
         // The table-miss flow is held from the start; the balancer's flows come with the first clients.
-        JsonElement flows = default;
-        Assert.True(await Eventually.TrueAsync(async () =>
-        {
-            flows = await http.GetFromJsonAsync<JsonElement>($"api/v1/switches/{dpid}/flows");
-            return flows.EnumerateArray().Any(f => f.GetProperty("cookie").GetString()!.StartsWith("0xb1", StringComparison.Ordinal)
-                                                   && f.GetProperty("match").GetString()!.Contains("nw_dst=10.0.0.100", StringComparison.Ordinal));
-        }, Patience, TimeSpan.FromSeconds(1)), $"no balancer flow for the service's address on the switch: {flows}");
+        await GetWhenAsync(
+            http,
+            $"api/v1/switches/{dpid}/flows",
+            reply => reply.EnumerateArray().Any(f => f.GetProperty("cookie").GetString()!.StartsWith("0xb1", StringComparison.Ordinal)
+                                                     && f.GetProperty("match").GetString()!.Contains("nw_dst=10.0.0.100", StringComparison.Ordinal)),
+            "no balancer flow for the service's address on the switch");
         using var unknown = await http.GetAsync(new Uri("api/v1/switches/00000000000000ff/flows", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
@@ -108,12 +99,7 @@ public sealed class ApiReadTests(RedisDashboardFixture dashboard) : IClassFixtur
     public async Task Affinity_ListsEachClientWithItsMemberCookieAndDecidingAlgorithm()
     {
         using var http = dashboard.Client(RedisDashboardFixture.ViewerToken);
-        JsonElement affinity = default;
-        Assert.True(await Eventually.TrueAsync(async () =>
-        {
-            affinity = await http.GetFromJsonAsync<JsonElement>("api/v1/balancer/affinity");
-            return affinity.GetArrayLength() >= 2;
-        }, Patience, TimeSpan.FromSeconds(1)), $"no clients were balanced: {affinity}");
+        var affinity = await GetWhenAsync(http, "api/v1/balancer/affinity", reply => reply.GetArrayLength() >= 2, "no clients were balanced");
 
         Assert.All(affinity.EnumerateArray(), a =>
         {
@@ -128,12 +114,7 @@ public sealed class ApiReadTests(RedisDashboardFixture dashboard) : IClassFixtur
     public async Task Events_ListSystemEvents_NewestFirst_AndFilterByCategoryAndKind()
     {
         using var http = dashboard.Client(RedisDashboardFixture.ViewerToken);
-        JsonElement events = default;
-        Assert.True(await Eventually.TrueAsync(async () =>
-        {
-            events = await http.GetFromJsonAsync<JsonElement>("api/v1/events?category=system&kind=switch.up");
-            return events.GetArrayLength() >= 1;
-        }, Patience, TimeSpan.FromSeconds(1)), $"no switch.up event: {events}");
+        var events = await GetWhenAsync(http, "api/v1/events?category=system&kind=switch.up", reply => reply.GetArrayLength() >= 1, "no switch.up event");
 
         Assert.All(events.EnumerateArray(), e => Assert.Equal("switch.up", e.GetProperty("kind").GetString()));
         var all = await http.GetFromJsonAsync<JsonElement>("api/v1/events?limit=50");
@@ -143,6 +124,18 @@ public sealed class ApiReadTests(RedisDashboardFixture dashboard) : IClassFixtur
         Assert.Contains(all.EnumerateArray(), e => e.GetProperty("kind").GetString() == "libvirt.up");
         var system = await http.GetFromJsonAsync<JsonElement>("api/v1/events?category=system");
         Assert.All(system.EnumerateArray(), e => Assert.Equal("system", e.GetProperty("category").GetString()));
+    }
+
+    /// <summary>Reads <paramref name="url"/> until <paramref name="until"/> holds; fails naming what never came, with the last reply.</summary>
+    private static async Task<JsonElement> GetWhenAsync(HttpClient http, string url, Func<JsonElement, bool> until, string awaited)
+    {
+        JsonElement reply = default;
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            reply = await http.GetFromJsonAsync<JsonElement>(url);
+            return until(reply);
+        }, Patience, TimeSpan.FromMilliseconds(500)), $"{awaited}: {reply}");
+        return reply;
     }
 
     /// <summary>One sFlow interval as a compute node's collector publishes it on Redis.</summary>
