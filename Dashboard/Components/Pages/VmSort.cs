@@ -15,8 +15,12 @@ public static class VmSort
     public const string NetOut = "net-out";
     public const string Disk = "disk";
 
-    /// <summary>The VMs matching <paramref name="filter"/>, sorted by <paramref name="sortLabel"/> (then name), one page of them, and how many matched.</summary>
-    public static (IReadOnlyList<VmSample> Items, int Total) Page(
+    /// <summary>
+    /// The VMs matching <paramref name="filter"/>, sorted by <paramref name="sortLabel"/> (then name), one page of them,
+    /// how many matched, and which page that is: the last one with rows when <paramref name="page"/> lies beyond it
+    /// (VMs went away, or a narrower filter has fewer pages).
+    /// </summary>
+    public static (IReadOnlyList<VmSample> Items, int Total, int PageIndex) Page(
         IEnumerable<VmSample> vms, string filter, string? sortLabel, bool descending, int page, int pageSize)
     {
         var matching = vms.Where(v => Matches(v, filter)).ToList();
@@ -32,9 +36,10 @@ public static class VmSort
             _ => By(matching, v => v.Name, descending),
         };
         // Ties keep a stable order between renders, so rows do not swap places on every poll.
+        var pageIndex = Math.Clamp(page, 0, Math.Max(0, (matching.Count - 1) / pageSize));
         var items = sorted.ThenBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Uuid, StringComparer.Ordinal)
-            .Skip(Math.Max(page, 0) * pageSize).Take(pageSize).ToList();
-        return (items, matching.Count);
+            .Skip(pageIndex * pageSize).Take(pageSize).ToList();
+        return (items, matching.Count, pageIndex);
     }
 
     /// <summary>Whether the VM's name, node, state, or Nova instance or project contains the filter text.</summary>

@@ -26,7 +26,7 @@ public partial class Vms : LiveComponentBase
         new("Disk", VmSort.Disk, Numeric: true),
     ];
 
-    private (IReadOnlyList<VmSample> Items, int Total) _page = ([], 0);
+    private (IReadOnlyList<VmSample> Items, int Total, int PageIndex) _page = ([], 0, 0);
     private string _filter = "";
     private string _sort = VmSort.Name;
     private bool _descending;
@@ -47,12 +47,7 @@ public partial class Vms : LiveComponentBase
     private void Load()
     {
         _page = VmSort.Page(Snapshot.Vms.Values, _filter, _sort, _descending, _pageIndex, _pageSize);
-        if (_pageIndex > LastPage)
-        {
-            // VMs went away, or a narrower filter has fewer pages than the one on screen.
-            _pageIndex = LastPage;
-            _page = VmSort.Page(Snapshot.Vms.Values, _filter, _sort, _descending, _pageIndex, _pageSize);
-        }
+        _pageIndex = _page.PageIndex;
     }
 
     private void OnFilterInput(ChangeEventArgs e)
@@ -72,7 +67,7 @@ public partial class Vms : LiveComponentBase
 
     private void GoTo(int pageIndex)
     {
-        _pageIndex = Math.Clamp(pageIndex, 0, LastPage);
+        _pageIndex = pageIndex;
         Load();
     }
 
