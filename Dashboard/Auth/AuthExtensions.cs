@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -83,8 +82,19 @@ public static class AuthExtensions
         }
 
         var configured = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AdminPassword;
-        var password = configured.Length > 0 ? configured : GeneratePassword();
         var admin = new IdentityUser("admin");
+        var password = configured.Length > 0 ? configured : await AdminPassword.GenerateAsync(async candidate =>
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                if (!(await validator.ValidateAsync(users, admin, candidate).ConfigureAwait(false)).Succeeded)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).ConfigureAwait(false);
         Check(await users.CreateAsync(admin, password).ConfigureAwait(false), "create the admin user");
         Check(await users.AddToRoleAsync(admin, Roles.Admin).ConfigureAwait(false), "give admin the Admin role");
         if (configured.Length == 0)
@@ -102,9 +112,6 @@ public static class AuthExtensions
             app.Logger.LogInformation("First run: created user 'admin' with the password from Auth:AdminPassword");
         }
     }
-
-    private static string GeneratePassword() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
 
     private static void Check(IdentityResult result, string what)
     {
