@@ -42,9 +42,10 @@ public sealed class PolicyEditingTests(BrowserFixture browser, RedisServerFixtur
         var evicted = page.GetByTestId("affinity-client").First;
         await Assertions.Expect(evicted).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var client = (await evicted.TextContentAsync())!.Trim();
-        await Assertions.Expect(page.GetByTestId("affinity-algorithm").First).ToHaveTextAsync("RoundRobin");
-        await page.GetByTestId("affinity-evict").First.ClickAsync();
+        // The table re-renders every second and its order can change, so the row is found by its client, not its place.
         var again = page.GetByTestId("affinity-table").Locator("tbody tr", new() { Has = page.GetByTestId("affinity-client").GetByText(client, new() { Exact = true }) });
+        await Assertions.Expect(again.GetByTestId("affinity-algorithm")).ToHaveTextAsync("RoundRobin");
+        await again.GetByTestId("affinity-evict").ClickAsync();
         await Assertions.Expect(again.GetByTestId("affinity-algorithm")).ToHaveTextAsync("LeastLoad", new() { Timeout = 30_000 });
         await Assertions.Expect(again.GetByTestId("affinity-cookie")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0xb1[0-9a-f]{14}$"));
 
