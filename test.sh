@@ -40,4 +40,12 @@ awk '
   /^ +Skipped: +[0-9]+ *$/ { s += $2 }
   END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; if (!seen || p + f == 0) exit 1 }
 ' "$log" || { echo "test.sh: no test ran" >&2; exit 1; }
+
+# A failure scrolls far up in a long run; repeat each failed test's name and error message last, where a
+# reader of the log's tail (a CI page) sees them.
+awk '
+  /^ +Failed [A-Za-z]/ { shown++; printing = (shown <= 10); n = 0; if (printing) print "test.sh: FAILED" substr($0, index($0, "Failed") + 6); next }
+  /^ +Stack Trace:/ || /^ +Standard (Output|Error) Messages:/ { printing = 0 }
+  printing && n < 12 { print "   " $0; n++ }
+' "$log" >&2
 exit "$status"
