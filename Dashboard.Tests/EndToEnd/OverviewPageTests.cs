@@ -72,7 +72,7 @@ public sealed class OverviewPageTests(BrowserFixture browser, RedisServerFixture
         await page.EvaluateAsync("() => delete document.body.dataset.circuit");
         await page.Locator(".mud-nav-link", new() { HasText = "Events" }).First.ClickAsync();
         await page.WaitForURLAsync("**/events");
-        await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'");
+        await page.WaitForFunctionAsync("() => document.body?.dataset.circuit === 'up'");
         await Assertions.Expect(page.GetByTestId("events-category")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mud-nav-link.active", new() { HasText = "Events" })).ToBeVisibleAsync();
     }

@@ -54,7 +54,7 @@ public sealed class PolicyEditingTests(BrowserFixture browser, RedisServerFixtur
             var audit = await context.APIRequest.GetAsync(new Uri(app.BaseAddress, "api/v1/events?kind=balancer.evict").ToString());
             Console.Error.WriteLine($"evict of {client} not applied after 10 s; balancer.evict events: {await audit.TextAsync()}; "
                 + $"snackbars: {string.Join(" | ", await page.Locator(".mud-snackbar").AllTextContentsAsync())}; "
-                + $"circuit: {await page.EvaluateAsync<string?>("() => document.body.dataset.circuit")}");
+                + $"circuit: {await page.EvaluateAsync<string?>("() => document.body?.dataset.circuit")}");
             await again.GetByTestId("affinity-evict").ClickAsync();
         }
 

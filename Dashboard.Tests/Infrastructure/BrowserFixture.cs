@@ -80,7 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(page);
         try
         {
-            await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+            await page.WaitForFunctionAsync("() => document.body?.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
         }
         catch (TimeoutException ex)
         {

@@ -92,7 +92,7 @@ internal static class CircuitMemory
 
     private static async Task WaitCircuitAsync(IPage page, string path)
     {
-        await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => document.body?.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
         if (path.TrimEnd('/').Equals("/vms", StringComparison.Ordinal))
         {
             await page.WaitForSelectorAsync("[data-testid=vm-cpu]", new() { Timeout = 60_000 });

@@ -211,7 +211,7 @@ try
 
             try
             {
-                await page.WaitForFunctionAsync("() => document.body.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
+                await page.WaitForFunctionAsync("() => document.body?.dataset.circuit === 'up'", null, new() { Timeout = 60_000 });
             }
             catch (TimeoutException)
             {
