@@ -76,4 +76,22 @@ public sealed class StalenessTests : LivePageTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=x-stale]")));
     }
+
+    [Fact]
+    public async Task Banner_DoesNotReRender_WhileWhatItShowsStaysTheSame()
+    {
+        var cut = Render<StaleBanner>(p => p
+            .Add(b => b.UpdatedAt, _clock.GetUtcNow())
+            .Add(b => b.StaleAfter, TimeSpan.FromSeconds(10))
+            .Add(b => b.TestIdPrefix, "x"));
+
+        // Two of its once-a-second re-checks and a newer report from its page: still fresh, nothing to send.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        cut.Render(p => p.Add(b => b.UpdatedAt, _clock.GetUtcNow()));
+        Assert.Equal(1, cut.RenderCount);
+
+        _clock.Offset = TimeSpan.FromSeconds(11);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=x-stale]")));
+        Assert.True(cut.RenderCount >= 2, $"rendered {cut.RenderCount} times");
+    }
 }

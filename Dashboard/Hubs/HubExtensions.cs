@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using SdnDashboard.Collectors.Bus;
 using StackExchange.Redis;
@@ -25,6 +27,16 @@ public static class HubExtensions
                     return await ConnectionMultiplexer.ConnectAsync(config, writer).ConfigureAwait(false);
                 };
             });
+
+            // AddStackExchangeRedis replaces the lifetime manager of every hub, Blazor's own ComponentHub too: each
+            // circuit then subscribes to its connection's and its user's Redis channels (per-circuit subscriptions and
+            // queues) that nothing ever publishes to, since a circuit lives on one server, and circuits stop updating
+            // while Redis is down (dotnet/aspnetcore#58971). Circuits keep SignalR's in-memory manager; the hub above
+            // keeps the backplane.
+            var componentHub = typeof(CircuitOptions).Assembly.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub", throwOnError: true)!;
+            builder.Services.AddSingleton(
+                typeof(HubLifetimeManager<>).MakeGenericType(componentHub),
+                typeof(DefaultHubLifetimeManager<>).MakeGenericType(componentHub));
         }
 
         builder.Services.AddSingleton<IValidateOptions<TelemetryHubOptions>, TelemetryHubOptionsValidator>();
