@@ -39,6 +39,15 @@ public sealed class NodesAndVmsTests : LivePageTestContext
     }
 
     [Fact]
+    public void Vms_EachNameLinksToItsVmPage_ByUuid()
+    {
+        Feed.Apply(Poll("compute1", Vm("compute1", "web-1"), Vm("compute1", "db/1")));
+        var cut = Render<Vms>();
+
+        Assert.Equal(["vms/uuid-db%2F1", "vms/uuid-web-1"], cut.FindAll("[data-testid=vm-name] a").Select(a => a.GetAttribute("href") ?? "").ToArray());
+    }
+
+    [Fact]
     public void Vms_ChangeLive_WhenANewPollArrives()
     {
         Feed.Apply(Poll("compute1", Vm("compute1", "web-1", cpu: 1)));

@@ -40,9 +40,6 @@ public partial class Vms : LiveComponentBase
     private int _pageIndex;
     private int _pageSize = PageSize;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     private int LastPage => Math.Max(0, (_page.Total - 1) / _pageSize);
 
     private string RangeText => _page.Total == 0
@@ -97,7 +94,7 @@ public partial class Vms : LiveComponentBase
     private string Arrow(VmColumn column) =>
         column.Sort != _sort ? "" : _descending ? " ↓" : " ↑";
 
-    private void Open(VmSample vm) => Navigation.NavigateTo($"vms/{Uri.EscapeDataString(vm.Uuid)}");
+    private static string DetailHref(VmSample vm) => $"vms/{Uri.EscapeDataString(vm.Uuid)}";
 
     private sealed record VmColumn(string Title, string? Sort, bool Numeric);
 }
