@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using SdnDashboard.Dashboard.Controller;
 
 namespace SdnDashboard.Bench.OpenFlow;
 
@@ -8,7 +9,8 @@ namespace SdnDashboard.Bench.OpenFlow;
 /// One switch of the load generator, cbench's method: after a learning phase (one broadcast packet-in per
 /// emulated host MAC), it keeps up to <c>window</c> packet-ins in flight, each from one learned MAC to another
 /// with a fresh buffer id, and counts the flow-mods that come back (window 1 = latency mode). It answers the
-/// handshake, echoes, barriers and stats requests of any controller. One task per switch, no locks.
+/// handshake, echoes, barriers and stats requests of any controller. Each switch is driven by one thread at a time
+/// (its own task, or the single thread of <see cref="PollLoop"/>), so it needs no locks.
 /// </summary>
 internal sealed class EmulatedSwitch(int index, byte version, int macCount, int window)
 {
@@ -44,9 +46,15 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
 
     private static uint PortOf(int i) => 1 + (uint)(i % 16);
 
-    public async Task ConnectAsync(IPEndPoint controller, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects and says hello. Connecting, the handshake and the learning phase use only synchronous calls, so
+    /// the socket never joins .NET's socket engine: once it has, the engine's epoll thread wakes on every byte
+    /// that arrives, even with no async call waiting, which in latency mode would be a second thread woken per
+    /// round trip in the generator (throughput mode's async loop registers it afterwards, where that is the point).
+    /// </summary>
+    public void Connect(IPEndPoint controller)
     {
-        await _socket.ConnectAsync(controller, cancellationToken).ConfigureAwait(false);
+        _socket.Connect(controller);
         var hello = new byte[version == 4 ? 16 : 8];
         Header(hello, 0, 0, hello.Length, ++_xid);
         if (version == 4)
@@ -55,21 +63,23 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
             BinaryPrimitives.WriteUInt32BigEndian(hello.AsSpan(12), 1u << 4);
         }
 
-        await _socket.SendAsync(hello, cancellationToken).ConfigureAwait(false);
+        _socket.Send(hello);
     }
 
     /// <summary>Handshake and learning phase: every MAC sent once as a broadcast source, until each was flooded.</summary>
-    public async Task LearnAsync(CancellationToken cancellationToken)
+    public void Learn(CancellationToken cancellationToken)
     {
         var deadline = Environment.TickCount64 + 15_000;
         while (Environment.TickCount64 < deadline && !_featuresAnswered)
         {
-            await ReceiveOnceAsync(cancellationToken, 300).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            ReceiveOnce(300);
         }
 
         // Let the rest of the handshake (config, port description, initial flow-mods) settle.
-        while (Environment.TickCount64 < deadline && await ReceiveOnceAsync(cancellationToken, 300).ConfigureAwait(false))
+        while (Environment.TickCount64 < deadline && ReceiveOnce(300))
         {
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         for (var i = 0; i < macCount; i += 256)
@@ -80,18 +90,31 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
                 n += WritePacketIn(_send.AsSpan(n), OfBroadcast, Mac(j), PortOf(j));
             }
 
-            await _socket.SendAsync(_send.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+            _socket.Send(_send, 0, n, SocketFlags.None);
         }
 
         while (PacketOuts + FlowMods < macCount && Environment.TickCount64 < deadline)
         {
-            await ReceiveOnceAsync(cancellationToken, 500).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            ReceiveOnce(500);
         }
 
         if (PacketOuts + FlowMods < macCount)
         {
             throw new TimeoutException($"switch {index}: the controller answered {PacketOuts + FlowMods} of {macCount} learning packet-ins");
         }
+    }
+
+    /// <summary>Waits up to <paramref name="timeoutMs"/> for something to arrive and handles it; true when something did.</summary>
+    private bool ReceiveOnce(int timeoutMs)
+    {
+        if (!_socket.Poll(timeoutMs * 1000, SelectMode.SelectRead))
+        {
+            return false;
+        }
+
+        Pump();
+        return true;
     }
 
     private const ulong OfBroadcast = 0xFFFF_FFFF_FFFFUL;
@@ -110,7 +133,7 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
                     await _socket.SendAsync(_send.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
                 }
 
-                await ReceiveOnceAsync(cancellationToken, 0).ConfigureAwait(false);
+                await ReceiveOnceAsync(cancellationToken).ConfigureAwait(false);
                 ForgiveLosses();
             }
         }
@@ -120,39 +143,59 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         }
     }
 
-    /// <summary>The socket, for a driver that polls every switch from one thread (<see cref="PollLoop"/>).</summary>
-    public Socket Socket => _socket;
-
     /// <summary>
-    /// Latency mode as cbench runs it: one thread waits on every switch's socket with poll(2) and handles what
-    /// arrives with non-waiting calls, so the generator adds no thread hand-off to a round trip (the async loop
-    /// of <see cref="LoadAsync"/> pays the socket engine's wake-up of a pool thread on every read).
+    /// Latency mode as cbench runs it: one thread waits on every switch's socket (epoll, level-triggered) and, for
+    /// each socket the kernel reports readable, reads once (one read takes all that waits: the buffer is 1 MB),
+    /// answers what arrived, and sends that switch its next packet-in as soon as its flow-mod is in. Nothing is
+    /// allocated per round and no switch is visited unless its socket woke the loop; a sweep every 100 ms writes
+    /// off lost packet-ins (<see cref="ForgiveLosses"/>). The sockets stay blocking: epoll said there is data, so
+    /// the read returns at once, and the few bytes written per round trip always fit the socket's buffer.
     /// </summary>
     public static void PollLoop(IReadOnlyList<EmulatedSwitch> fleet, CancellationToken cancellationToken)
     {
-        var bySocket = fleet.ToDictionary(s => s.Socket);
-        var ready = new List<Socket>(fleet.Count);
-        foreach (var sw in fleet)
+        const int SweepMs = 100;
+        var epoll = Epoll.Create();
+        try
         {
-            sw.StartLoad();
-            sw.SendWindow();
+            for (var i = 0; i < fleet.Count; i++)
+            {
+                var descriptor = (int)fleet[i]._socket.Handle;
+                if (!Epoll.Control(epoll, Epoll.Add, descriptor, Epoll.In, (ulong)i, out var errno))
+                {
+                    throw new IOException($"epoll_ctl(switch {fleet[i].DatapathId:x}) failed (errno {errno})");
+                }
+
+                fleet[i].StartLoad();
+                fleet[i].SendWindow();
+            }
+
+            var events = new byte[fleet.Count * Epoll.EventSize];
+            var nextSweep = Environment.TickCount64 + SweepMs;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var count = Epoll.Wait(epoll, events, SweepMs);
+                for (var e = 0; e < count; e++)
+                {
+                    var sw = fleet[(int)Epoll.Read(events, e).Data];
+                    sw.Pump();
+                    sw.SendWindow();
+                }
+
+                var now = Environment.TickCount64;
+                if (now >= nextSweep)
+                {
+                    nextSweep = now + SweepMs;
+                    foreach (var sw in fleet)
+                    {
+                        sw.ForgiveLosses();
+                        sw.SendWindow();
+                    }
+                }
+            }
         }
-
-        while (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            ready.Clear();
-            ready.AddRange(bySocket.Keys);
-            Socket.Select(ready, null, null, 100_000);
-            foreach (var socket in ready)
-            {
-                bySocket[socket].Pump();
-            }
-
-            foreach (var sw in fleet)
-            {
-                sw.ForgiveLosses();
-                sw.SendWindow();
-            }
+            Epoll.Close(epoll);
         }
     }
 
@@ -188,7 +231,7 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         }
     }
 
-    /// <summary>Reads what poll(2) said is waiting (the call does not wait) and handles every whole message.</summary>
+    /// <summary>Reads what poll or epoll said is waiting (so the call does not wait) and handles every whole message.</summary>
     private void Pump()
     {
         var n = _socket.Receive(_receive, _receiveLength, _receive.Length - _receiveLength, SocketFlags.None);
@@ -309,46 +352,22 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         BinaryPrimitives.WriteUInt32BigEndian(d[(offset + 4)..], xid);
     }
 
-    /// <summary>Reads what has arrived and handles every whole message; true when something arrived. A zero timeout waits without a timer (the hot loop).</summary>
-    private async Task<bool> ReceiveOnceAsync(CancellationToken cancellationToken, int timeoutMs)
+    /// <summary>Reads what has arrived (waiting for it without a timer) and handles every whole message.</summary>
+    private async Task ReceiveOnceAsync(CancellationToken cancellationToken)
     {
-        int n;
-        if (timeoutMs == 0)
-        {
-            n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(timeoutMs);
-            try
-            {
-                n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
-
+        var n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveLength), cancellationToken).ConfigureAwait(false);
         Received(n);
         var p = 0;
         for (int length; (length = WholeMessageAt(p)) > 0; p += length)
         {
-            await HandleAsync(_receive.AsMemory(p, length), cancellationToken).ConfigureAwait(false);
+            var reply = Answer(_receive.AsSpan(p, length));
+            if (reply > 0)
+            {
+                await _socket.SendAsync(_reply.AsMemory(0, reply), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         Consumed(p);
-        return true;
-    }
-
-    private async ValueTask HandleAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
-    {
-        var reply = Answer(message.Span);
-        if (reply > 0)
-        {
-            await _socket.SendAsync(_reply.AsMemory(0, reply), cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Counts what the controller sent and writes the switch's answer, if any, into the reply buffer; returns its length.</summary>

@@ -70,12 +70,14 @@ async Task<string> MeasureAsync(string name, byte version, int windowSize)
     {
         foreach (var sw in fleet)
         {
-            await sw.ConnectAsync(peer.Endpoint, stop.Token);
+            sw.Connect(peer.Endpoint);
         }
 
-        await Task.WhenAll(fleet.Select(s => s.LearnAsync(stop.Token)));
-        // Latency mode polls every switch from one thread, as cbench does, unless --latency-loop tasks asks for the
-        // async per-switch loop of throughput mode (the method of the figures recorded before 2026-11-28 11:30).
+        // The handshakes and learning phases run side by side, one thread each (they wait with blocking calls).
+        await Task.WhenAll(fleet.Select(s => Task.Factory.StartNew(() => s.Learn(stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+        // Latency mode polls every switch from one thread with epoll, as cbench does with poll(2), unless
+        // --latency-loop tasks asks for the async per-switch loop of throughput mode (the method of the figures
+        // recorded before 2026-11-28 11:30).
         Task[] load = windowSize == 1 && latencyLoop == "poll"
             ? [Task.Factory.StartNew(() => EmulatedSwitch.PollLoop(fleet, stop.Token), TaskCreationOptions.LongRunning)]
             : fleet.Select(s => Task.Run(() => s.LoadAsync(stop.Token))).ToArray();
