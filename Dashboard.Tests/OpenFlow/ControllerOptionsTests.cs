@@ -28,6 +28,7 @@ public class ControllerOptionsTests
     [InlineData("EchoIntervalSeconds", "0", "Controller:EchoIntervalSeconds is 0; allowed 1-3600")]
     [InlineData("FlowStatsIntervalSeconds", "-1", "Controller:FlowStatsIntervalSeconds is -1; allowed 0-86400")]
     [InlineData("PollThreads", "0", "Controller:PollThreads is 0; allowed 1-64")]
+    [InlineData("PollSpinMicroseconds", "-1", "Controller:PollSpinMicroseconds is -1; allowed 0-10000")]
     [InlineData("TlsCertificatePath", "/nonexistent/cert.pfx", "Controller:TlsCertificatePath '/nonexistent/cert.pfx' does not exist")]
     public void BadSetting_StopsStartupNamingTheKey(string key, string value, string message)
     {

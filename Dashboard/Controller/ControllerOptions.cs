@@ -42,6 +42,13 @@ public sealed class ControllerOptions
     /// </summary>
     public int PollThreads { get; set; } = 1;
 
+    /// <summary>
+    /// How long an epoll thread that has just served a switch keeps polling without sleeping before it waits in the
+    /// kernel; 0 never spins. While switches keep it busy it then finds the next message without paying a wake-up;
+    /// an idle controller spins at most this long after its last message (docs/BENCHMARKS.md, OpenFlow).
+    /// </summary>
+    public int PollSpinMicroseconds { get; set; } = 50;
+
     /// <summary>Bytes queued for one switch that has stopped reading before it is dropped.</summary>
     public int MaxSendQueueBytes { get; set; } = 16 * 1024 * 1024;
 

@@ -23,6 +23,7 @@ public sealed class ControllerOptionsValidator : IValidateOptions<ControllerOpti
         Range(failures, $"{s}:HandshakeTimeoutSeconds", options.HandshakeTimeoutSeconds, 1, 3600);
         Range(failures, $"{s}:FlowStatsIntervalSeconds", options.FlowStatsIntervalSeconds, 0, 86400);
         Range(failures, $"{s}:PollThreads", options.PollThreads, 1, 64);
+        Range(failures, $"{s}:PollSpinMicroseconds", options.PollSpinMicroseconds, 0, 10_000);
         Range(failures, $"{s}:MaxSendQueueBytes", options.MaxSendQueueBytes, 65536, int.MaxValue);
         Range(failures, $"{s}:FlowLedgerCapacity", options.FlowLedgerCapacity, 0, 10_000_000);
         if (options.TlsEnabled && !File.Exists(options.TlsCertificatePath))
