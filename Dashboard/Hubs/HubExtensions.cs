@@ -23,7 +23,7 @@ public static class HubExtensions
                     var options = builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
                     var config = ConfigurationOptions.Parse(options.Configuration);
                     config.AbortOnConnectFail = false;
-                    config.ChannelPrefix = RedisChannel.Literal(Core.Bus.BusKeys.SignalRChannelPrefix);
+                    config.ChannelPrefix = o.Configuration.ChannelPrefix;
                     return await ConnectionMultiplexer.ConnectAsync(config, writer).ConfigureAwait(false);
                 };
             });

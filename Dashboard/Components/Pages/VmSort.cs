@@ -36,11 +36,14 @@ public static class VmSort
             _ => By(matching, v => v.Name, descending),
         };
         // Ties keep a stable order between renders, so rows do not swap places on every poll.
-        var pageIndex = Math.Clamp(page, 0, Math.Max(0, (matching.Count - 1) / pageSize));
+        var pageIndex = Math.Clamp(page, 0, LastPageIndex(matching.Count, pageSize));
         var items = sorted.ThenBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Uuid, StringComparer.Ordinal)
             .Skip(pageIndex * pageSize).Take(pageSize).ToList();
         return (items, matching.Count, pageIndex);
     }
+
+    /// <summary>The index of the last page of <paramref name="total"/> rows (0 when there are none).</summary>
+    public static int LastPageIndex(int total, int pageSize) => Math.Max(0, (total - 1) / pageSize);
 
     /// <summary>Whether the VM's name, node, state, or Nova instance or project contains the filter text.</summary>
     public static bool Matches(VmSample vm, string filter)

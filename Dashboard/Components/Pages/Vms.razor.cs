@@ -40,7 +40,7 @@ public partial class Vms : LiveComponentBase
     private int _pageIndex;
     private int _pageSize = PageSize;
 
-    private int LastPage => Math.Max(0, (_page.Total - 1) / _pageSize);
+    private int LastPage => VmSort.LastPageIndex(_page.Total, _pageSize);
 
     private string RangeText => _page.Total == 0
         ? "0 of 0"
