@@ -30,6 +30,38 @@ internal static class CircuitMemory
         await WaitCircuitAsync(signIn, "/settings");
         await signIn.CloseAsync();
         await Task.Delay(TimeSpan.FromSeconds(10));
+        await MeasureAsync(pages, circuits, heap, dump, "Chromium tab", async path =>
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(baseUri, path.TrimStart('/')).ToString(), new() { Timeout = 60_000 });
+            await WaitCircuitAsync(page, path);
+            // Closing a tab ends its circuit at once: blazor.web.js sends the disconnect beacon on unload.
+            return () => page.CloseAsync();
+        });
+    }
+
+    /// <summary>
+    /// The same measurement with circuits opened by <see cref="BlazorCircuitClient"/> (Blazor's own protocol, no
+    /// browser), authenticated with a bearer token.
+    /// </summary>
+    public static Task RunWithoutBrowserAsync(Uri baseUri, IReadOnlyList<string> pages, int circuits, GcHeapProbe heap, string bearerToken, Func<string, Task> dump) =>
+        MeasureAsync(pages, circuits, heap, dump, "blazorpack client", async path =>
+        {
+            var client = await BlazorCircuitClient.ConnectAsync(baseUri, path, bearerToken, _ => false, CancellationToken.None);
+            return async () =>
+            {
+                // A circuit the server ended with an error holds nothing: its page's figure would be too low.
+                if (client.Error is { } error)
+                {
+                    throw new InvalidOperationException($"the circuit on {path} failed: {error}");
+                }
+
+                await client.DisposeAsync();
+            };
+        });
+
+    private static async Task MeasureAsync(IReadOnlyList<string> pages, int circuits, GcHeapProbe heap, Func<string, Task> dump, string kind, Func<string, Task<Func<Task>>> open)
+    {
 
         var rows = new List<string>();
         foreach (var path in pages)
@@ -44,13 +76,10 @@ internal static class CircuitMemory
             var drift = (before - drift0) / driftClock.Elapsed.TotalSeconds;
             var phaseClock = Stopwatch.StartNew();
             long first = -1;
-            var open = new List<IPage>();
+            var closers = new List<Func<Task>>();
             for (var i = 0; i < circuits; i++)
             {
-                var page = await context.NewPageAsync();
-                await page.GotoAsync(new Uri(baseUri, path.TrimStart('/')).ToString(), new() { Timeout = 60_000 });
-                await WaitCircuitAsync(page, path);
-                open.Add(page);
+                closers.Add(await open(path));
                 if (i == 0)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(5));
@@ -64,13 +93,12 @@ internal static class CircuitMemory
             var phaseSeconds = phaseClock.Elapsed.TotalSeconds;
             await dump($"{Label(path)}-{circuits}");
             var load1 = LoadAverage();
-            foreach (var page in open)
+            foreach (var close in closers)
             {
-                await page.CloseAsync();
+                await close();
             }
 
-            // Closing a tab ends its circuit at once (blazor.web.js sends the disconnect beacon on unload), so
-            // what the closing frees is what the circuits held, without the feed's history that grew meanwhile.
+            // What the closing frees is what the circuits held, without the feed's history that grew meanwhile.
             await Task.Delay(TimeSpan.FromSeconds(10));
             var closed = await heap.LiveHeapBytesAsync();
             var closingSeconds = phaseClock.Elapsed.TotalSeconds - phaseSeconds;
@@ -79,14 +107,14 @@ internal static class CircuitMemory
             var freed = (after - closed) / 1024.0 / circuits;
             var perCircuitNet = (after - before - (drift * phaseSeconds)) / 1024.0 / circuits;
             var freedNet = (after - closed + (drift * closingSeconds)) / 1024.0 / circuits;
-            var row = $"| {path} | {circuits} | {Mib(before)} | {Mib(first)} | {Mib(after)} | {Mib(closed)} | {perCircuit:0} | {slope} | {freed:0} | {drift / 1024.0:0.0} | {perCircuitNet:0} | {freedNet:0} | {load0} → {load1} |";
+            var row = $"| {path} | {kind} | {circuits} | {Mib(before)} | {Mib(first)} | {Mib(after)} | {Mib(closed)} | {perCircuit:0} | {slope} | {freed:0} | {drift / 1024.0:0.0} | {perCircuitNet:0} | {freedNet:0} | {load0} → {load1} |";
             Console.WriteLine(row);
             rows.Add(row);
         }
 
         Console.WriteLine();
-        Console.WriteLine("| page | circuits | live heap before MiB | after the first MiB | after all MiB | 10 s after closing MiB | KiB per circuit | KiB per circuit after the first | KiB freed per circuit on closing | feed growth KiB/s | KiB per circuit, growth removed | KiB freed per circuit, growth removed | load average (1 min) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| page | client | circuits | live heap before MiB | after the first MiB | after all MiB | 10 s after closing MiB | KiB per circuit | KiB per circuit after the first | KiB freed per circuit on closing | feed growth KiB/s | KiB per circuit, growth removed | KiB freed per circuit, growth removed | load average (1 min) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.ForEach(Console.WriteLine);
     }
 

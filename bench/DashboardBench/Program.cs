@@ -72,7 +72,8 @@ try
         // Circuit memory only: no hub phase, no delay measurement.
         // --dump-dir: a full heap dump (dotnet-dump) after the first and the last circuit of each page, to diff.
         var dumpDir = options.TryGetValue("dump-dir", out var d) ? Directory.CreateDirectory(d).FullName : null;
-        await CircuitMemory.RunAsync(baseUri, circuitPages.Split(','), browserCount, heap, "bench-admin-pass-1", async label =>
+        var circuitClient = options.GetValueOrDefault("circuit-client", "chromium");
+        Func<string, Task> dumpHeap = async label =>
         {
             if (dumpDir is not null)
             {
@@ -80,7 +81,20 @@ try
                 using var p = Process.Start(tool, ["collect", "-p", dashboard.Id.ToString(CultureInfo.InvariantCulture), "--type", "Heap", "-o", Path.Combine(dumpDir, label + ".dmp")]);
                 await p.WaitForExitAsync();
             }
-        });
+        };
+        if (circuitClient == "blazorpack")
+        {
+            await CircuitMemory.RunWithoutBrowserAsync(baseUri, circuitPages.Split(','), Opt("circuits", 50), heap, Token, dumpHeap);
+        }
+        else if (circuitClient == "chromium")
+        {
+            await CircuitMemory.RunAsync(baseUri, circuitPages.Split(','), browserCount, heap, "bench-admin-pass-1", dumpHeap);
+        }
+        else
+        {
+            throw new ArgumentException($"--circuit-client is '{circuitClient}'; allowed: chromium, blazorpack");
+        }
+
         return;
     }
 
@@ -238,17 +252,7 @@ try
             await page.EvaluateAsync("() => { window.__seen = []; }");
         }
 
-        browserRedis = new DelayLog { Enabled = true };
-        var collectRedis = browserRedis;
-        foreach (var peer in peers)
-        {
-            await peer.GetSubscriber().UnsubscribeAllAsync();
-            await peer.GetSubscriber().SubscribeAsync(RedisChannel.Literal(BusTopics.VmStats.Channel), (_, value) =>
-            {
-                var poll = JsonSerializer.Deserialize((byte[])value!, BusTopics.VmStats.TypeInfo)!;
-                collectRedis.Add((DateTimeOffset.UtcNow - poll.At).TotalMilliseconds);
-            });
-        }
+        browserRedis = Resubscribe(peers);
 
         withBrowsers = await meter.MeasureAsync(TimeSpan.FromSeconds(seconds));
         browserRedis.Enabled = false;
@@ -256,21 +260,90 @@ try
         foreach (var page in pages)
         {
             var seen = await page.EvaluateAsync<string[][]>("() => window.__seen");
-            foreach (var entry in seen)
-            {
-                var shownAt = double.Parse(entry[1], CultureInfo.InvariantCulture);
-                if (published.TryGetValue(entry[0], out var times))
-                {
-                    long publishedAt;
-                    lock (times)
-                    {
-                        publishedAt = times.Where(t => t <= shownAt).DefaultIfEmpty(long.MinValue).Max();
-                    }
+            AddDelays(seen.Select(e => (e[0], double.Parse(e[1], CultureInfo.InvariantCulture))), browserDelays);
+        }
+    }
 
-                    if (publishedAt != long.MinValue)
-                    {
-                        browserDelays.Add(shownAt - publishedAt);
-                    }
+    // Phase 3: the same circuits without browsers, through Blazor's own protocol (BlazorCircuitClient).
+    (double CpuPercent, long MedianRssKiB) withCircuits = default;
+    long circuitHeap = -1;
+    long firstBareCircuitHeap = -1;
+    var circuitDelays = new DelayLog { Enabled = true };
+    var circuitRedis = new DelayLog();
+    var circuitBatches = 0L;
+    var bareCircuits = new List<BlazorCircuitClient>();
+    var circuitClientCount = Opt("circuits", 0);
+    if (circuitClientCount > 0)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(10)); // let the browser phase's memory go
+        for (var i = 0; i < circuitClientCount; i++)
+        {
+            bareCircuits.Add(await BlazorCircuitClient.ConnectAsync(baseUri, "/vms", Token, IsCpuCell, CancellationToken.None));
+            if (i == 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                firstBareCircuitHeap = await heap.LiveHeapBytesAsync();
+            }
+        }
+
+        cleanup.Add(async () =>
+        {
+            foreach (var c in bareCircuits)
+            {
+                await c.DisposeAsync();
+            }
+        });
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        bareCircuits.ForEach(c => c.ClearSeen());
+        var batchesBefore = bareCircuits.Sum(c => (long)c.Batches);
+        circuitRedis = Resubscribe(peers);
+        withCircuits = await meter.MeasureAsync(TimeSpan.FromSeconds(seconds));
+        circuitRedis.Enabled = false;
+        circuitHeap = await heap.LiveHeapBytesAsync();
+        circuitBatches = bareCircuits.Sum(c => (long)c.Batches) - batchesBefore;
+        foreach (var c in bareCircuits)
+        {
+            AddDelays(c.Seen().Select(e => (e.Text[..^2], (double)e.ShownAtMs)), circuitDelays);
+        }
+
+        var failed = bareCircuits.Where(c => c.Error is not null).Select(c => c.Error).Distinct().ToList();
+        Console.WriteLine($"blazorpack circuits: {circuitBatches} render batches acknowledged in {seconds} s, {bareCircuits.Sum(c => c.JsCalls)} JS calls answered in all"
+            + (failed.Count > 0 ? $"; server errors: {string.Join(" / ", failed)}" : ""));
+    }
+
+    // The raw subscribers' delays from now on, in a fresh log: the floor beside the phase about to be measured.
+    DelayLog Resubscribe(List<ConnectionMultiplexer> subscribers)
+    {
+        var log = new DelayLog { Enabled = true };
+        foreach (var peer in subscribers)
+        {
+            peer.GetSubscriber().UnsubscribeAll();
+            peer.GetSubscriber().Subscribe(RedisChannel.Literal(BusTopics.VmStats.Channel), (_, value) =>
+            {
+                var poll = JsonSerializer.Deserialize((byte[])value!, BusTopics.VmStats.TypeInfo)!;
+                log.Add((DateTimeOffset.UtcNow - poll.At).TotalMilliseconds);
+            });
+        }
+
+        return log;
+    }
+
+    // A probe text shown at a time (Unix ms) was published at the latest publish of that text before it.
+    void AddDelays(IEnumerable<(string Probe, double ShownAtMs)> seen, DelayLog log)
+    {
+        foreach (var (probe, shownAt) in seen)
+        {
+            if (published.TryGetValue(probe, out var times))
+            {
+                long publishedAt;
+                lock (times)
+                {
+                    publishedAt = times.Where(t => t <= shownAt).DefaultIfEmpty(long.MinValue).Max();
+                }
+
+                if (publishedAt != long.MinValue)
+                {
+                    log.Add(shownAt - publishedAt);
                 }
             }
         }
@@ -288,6 +361,12 @@ try
     {
         Row(circuits, "Blazor circuit, Chromium /vms", browserSummary, withBrowsers, browserHeap, firstCircuitHeap, circuits);
         Row(clientCount, "raw Redis subscriber (peer, same time)", browserRedisSummary, null, -1, -1, 0);
+    }
+
+    if (bareCircuits.Count > 0)
+    {
+        Row(bareCircuits.Count, "Blazor circuit, blazorpack client /vms", circuitDelays.Summary(), withCircuits, circuitHeap, firstBareCircuitHeap, bareCircuits.Count);
+        Row(clientCount, "raw Redis subscriber (peer, same time)", circuitRedis.Summary(), null, -1, -1, 0);
     }
 
     string Heap(long bytes) => bytes < 0 ? "" : (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
@@ -477,6 +556,10 @@ static string FindDashboard()
 /// <summary>Records, in the page, the first time each CPU-cell text appears (Unix ms), as Blazor patches the DOM.</summary>
 internal static partial class Program
 {
+    /// <summary>A CPU cell's text as /vms renders it ("37.4 %"), the probe the publishers vary.</summary>
+    private static bool IsCpuCell(string text) =>
+        text.EndsWith(" %", StringComparison.Ordinal) && double.TryParse(text[..^2], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
     private const string ProbeScript = """
         () => {
           window.__seen = [];
