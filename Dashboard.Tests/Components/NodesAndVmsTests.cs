@@ -10,6 +10,7 @@ public sealed class NodesAndVmsTests : LivePageTestContext
     {
         var cut = Render<Nodes>();
         Assert.Contains("No compute node has reported yet", cut.Markup, StringComparison.Ordinal);
+        var componentsWithoutNodes = cut.FindComponents<MudBlazor.MudComponentBase>().Count;
 
         Feed.Apply(Poll("compute1", Vm("compute1", "a"), Vm("compute1", "b", "shutoff")));
         Feed.Apply(Poll("compute2", Vm("compute2", "c")));
@@ -20,7 +21,9 @@ public sealed class NodesAndVmsTests : LivePageTestContext
             Assert.Equal(["1 / 2", "1 / 1"], cut.FindAll("[data-testid=node-vms]").Select(e => e.TextContent).ToArray());
         });
         Assert.Contains("2 / 16", cut.Markup, StringComparison.Ordinal);
-        Assert.Contains("reporting", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(["reporting", "reporting"], cut.FindAll("[data-testid=node-collector]").Select(e => e.TextContent).ToArray());
+        // No component per row or cell: every circuit on the page keeps each component's own render tree.
+        Assert.InRange(cut.FindComponents<MudBlazor.MudComponentBase>().Count, 0, componentsWithoutNodes);
     }
 
     [Fact]

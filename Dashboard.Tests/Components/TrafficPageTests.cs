@@ -58,6 +58,52 @@ public sealed class TrafficPageTests : LivePageTestContext
         cut.WaitForAssertion(() => Assert.Contains("out of date", cut.Find("[data-testid=traffic-stale]").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ManyVms_ArePagedByColumns_AndOnlyTheShownColumnsAreRendered()
+    {
+        var vms = Enumerable.Range(0, 30).Select(i => Vm("compute1", $"instance-{i:D8}", rx: 1_000_000 * (i + 1)) with { RateSeconds = 2 }).ToArray();
+        var poll = Poll("compute1", vms);
+        Feed.Apply(poll);
+        _rollup.Add(poll);
+        await _rollup.FlushAsync();
+
+        var cut = Render<TrafficPage>();
+
+        var hour = _clock.GetUtcNow().UtcDateTime.Hour;
+        cut.WaitForAssertion(() => Assert.Equal("VMs 1–12 of 30", cut.Find("[data-testid=traffic-vms-range]").TextContent.Trim()));
+        var header = cut.Find("[data-testid=traffic-table] thead").TextContent;
+        Assert.Contains("instance-00000000", header, StringComparison.Ordinal);
+        Assert.Contains("instance-00000011", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("instance-00000012", header, StringComparison.Ordinal);
+        Assert.Equal(13, cut.FindAll($"[data-testid=traffic-hour-{hour:00}] td").Count);
+        Assert.True(cut.Find("[data-testid=traffic-vms-prev]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=traffic-vms-next]").Click();
+        cut.Find("[data-testid=traffic-vms-next]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("VMs 25–30 of 30", cut.Find("[data-testid=traffic-vms-range]").TextContent.Trim()));
+        header = cut.Find("[data-testid=traffic-table] thead").TextContent;
+        Assert.Contains("instance-00000029", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("instance-00000023", header, StringComparison.Ordinal);
+        // The last VM moved 30 MB/s in for 2 s: 60 MB in its column, on the last page only.
+        Assert.Contains("60.00", cut.Find($"[data-testid=traffic-hour-{hour:00}]").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=traffic-vms-next]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task FewVms_ShowNoPager()
+    {
+        var poll = Poll("compute1", Vm("compute1", "instance-00000001", rx: 1_000_000) with { RateSeconds = 2 });
+        Feed.Apply(poll);
+        _rollup.Add(poll);
+        await _rollup.FlushAsync();
+
+        var cut = Render<TrafficPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("instance-00000001", cut.Find("[data-testid=traffic-table]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=traffic-vm-pager]"));
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -14,9 +14,14 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
     private IReadOnlyCollection<string> _hosts = [];
     private IReadOnlyList<string> _knownHosts = [];
     private IReadOnlyList<string> _vms = [];
+    private int _vmCount;
+    private int _vmPage;
     private IReadOnlyList<int> _hours = [];
     private int? _currentHour;
     private Dictionary<(int Hour, string Vm, string Source), double> _cells = [];
+
+    /// <summary>VM columns shown at once; the pager moves through the rest.</summary>
+    internal const int VmColumnsPerPage = 12;
 
     [Inject]
     private TrafficTable Table { get; set; } = default!;
@@ -56,12 +61,20 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
     private async Task OnDayChanged(DateTime? day)
     {
         _day = day;
+        _vmPage = 0;
         await LoadAsync();
     }
 
     private async Task OnHostsChanged(IReadOnlyCollection<string> hosts)
     {
         _hosts = hosts.ToList();
+        _vmPage = 0;
+        await LoadAsync();
+    }
+
+    private async Task OnVmPageChanged(int page)
+    {
+        _vmPage = page;
         await LoadAsync();
     }
 
@@ -70,8 +83,13 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
         var now = Time.GetUtcNow();
         var rows = await Table.RowsAsync(Day, _hosts.ToList(), _stop.Token);
         _knownHosts = Feed.Current.Hosts.Keys.Concat(rows.Select(r => r.Host).OfType<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
-        _vms = rows.Select(r => r.Vm).Distinct().Order(StringComparer.Ordinal).ToList();
-        _cells = rows.ToDictionary(r => (r.HourStart.Hour, r.Vm, r.Source), r => TrafficTable.Megabytes(r.RxBytes + r.TxBytes));
+        var vms = rows.Select(r => r.Vm).Distinct().Order(StringComparer.Ordinal).ToList();
+        _vmCount = vms.Count;
+        _vmPage = Math.Clamp(_vmPage, 0, Math.Max(0, (vms.Count - 1) / VmColumnsPerPage));
+        _vms = vms.Skip(_vmPage * VmColumnsPerPage).Take(VmColumnsPerPage).ToList();
+        // Only the shown columns' cells are kept: the circuit holds a page of the day, not the whole day.
+        var shown = _vms.ToHashSet(StringComparer.Ordinal);
+        _cells = rows.Where(r => shown.Contains(r.Vm)).ToDictionary(r => (r.HourStart.Hour, r.Vm, r.Source), r => TrafficTable.Megabytes(r.RxBytes + r.TxBytes));
         var today = DateOnly.FromDateTime(now.UtcDateTime) == Day;
         _currentHour = today ? now.UtcDateTime.Hour : null;
         _hours = Enumerable.Range(0, today ? now.UtcDateTime.Hour + 1 : 24).ToList();
