@@ -55,6 +55,26 @@ public sealed class EventsPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShowsTheNewestHundred_AndOlderOnesOnRequest()
+    {
+        for (var i = 0; i < EventsPage.PageSize + 30; i++)
+        {
+            await _log.SystemAsync("vm.up", "compute1", $"VM vm-{i:D3} appeared");
+        }
+
+        var cut = Render<EventsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(EventsPage.PageSize, cut.FindAll("[data-testid=event-kind]").Count));
+        Assert.Contains($"vm-{EventsPage.PageSize + 29:D3}", cut.FindAll("[data-testid=event-message]")[0].TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=events-more]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(EventsPage.PageSize + 30, cut.FindAll("[data-testid=event-kind]").Count));
+        Assert.Contains("vm-000", cut.FindAll("[data-testid=event-message]")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=events-more]"));
+    }
+
+    [Fact]
     public async Task Query_FiltersByCategoryAndText()
     {
         await _log.SystemAsync("switch.up", "dpid 1", "switch connected");

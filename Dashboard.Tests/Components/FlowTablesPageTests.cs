@@ -68,6 +68,9 @@ public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
             Assert.Equal("not intended", states[Array.FindIndex(matches, m => m == "arp")]);
         });
         Assert.Contains("mod_dl_dst:52:54:00:00:01:01,output:3", cut.FindAll("[data-testid=flow-actions]").Select(e => e.TextContent));
+        // No component per flow, row or cell: every circuit on the page keeps each component's own render tree.
+        Assert.Empty(cut.FindComponents<MudBlazor.MudTd>());
+        Assert.Empty(cut.FindComponents<MudBlazor.MudChip<string>>());
     }
 
     [Fact]

@@ -12,6 +12,13 @@ public partial class EventsPage : LiveComponentBase<EventRecord>
     private string _category = "";
     private string _text = "";
     private bool _loading = true;
+    private int _limit = PageSize;
+
+    /// <summary>
+    /// Events shown at first and added by each "show more": the log keeps thousands, and every row shown is kept
+    /// twice in the render tree of every circuit on the page.
+    /// </summary>
+    internal const int PageSize = 100;
 
     [Inject]
     private EventLog Log { get; set; } = default!;
@@ -33,19 +40,27 @@ public partial class EventsPage : LiveComponentBase<EventRecord>
     private async Task OnCategoryChanged(string value)
     {
         _category = value;
+        _limit = PageSize;
         await ReloadAsync();
     }
 
     private async Task OnTextChanged(string value)
     {
         _text = value ?? "";
+        _limit = PageSize;
+        await ReloadAsync();
+    }
+
+    private async Task ShowMoreAsync()
+    {
+        _limit += PageSize;
         await ReloadAsync();
     }
 
     private async Task ReloadAsync()
     {
         _loading = true;
-        _events = await Log.QueryAsync(new EventQuery(_category, Text: _text), PageClosing);
+        _events = await Log.QueryAsync(new EventQuery(_category, Text: _text, Limit: _limit), PageClosing);
         _loading = false;
     }
 }
