@@ -23,8 +23,11 @@ public sealed class ApexChartTests : BunitContext
         Render<ApexChart>(p => p.Add(c => c.Series, series).Add(c => c.Unit, "B/s"));
 
         var create = Assert.Single(_module.Invocations, i => i.Identifier == "create");
-        Assert.Contains("\"name\":\"In\"", System.Text.Json.JsonSerializer.Serialize(create.Arguments[1]), StringComparison.Ordinal);
-        Assert.Contains("[1000,5]", System.Text.Json.JsonSerializer.Serialize(create.Arguments[1]), StringComparison.Ordinal);
+        var options = System.Text.Json.JsonDocument.Parse(Assert.IsType<string>(create.Arguments[1])).RootElement;
+        var first = options.GetProperty("series")[0];
+        Assert.Equal("In", first.GetProperty("name").GetString());
+        Assert.Equal("[1000,5]", first.GetProperty("data")[0].GetRawText());
+        Assert.Equal("B/s", options.GetProperty("sdnUnit").GetString());
     }
 
     [Fact]
@@ -38,6 +41,7 @@ public sealed class ApexChartTests : BunitContext
         Assert.Single(_module.Invocations, i => i.Identifier == "create");
         var update = Assert.Single(_module.Invocations, i => i.Identifier == "updateSeries");
         Assert.Equal(7, update.Arguments[0]);
+        Assert.Equal("""[{"name":"In","data":[[0,1]]}]""", update.Arguments[1]);
         var destroy = Assert.Single(_module.Invocations, i => i.Identifier == "destroy");
         Assert.Equal(7, destroy.Arguments[0]);
     }

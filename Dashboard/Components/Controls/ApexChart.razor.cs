@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -10,6 +11,10 @@ namespace SdnDashboard.Dashboard.Components.Controls;
 /// </summary>
 public partial class ApexChart : ComponentBase, IAsyncDisposable
 {
+    // The options and series cross as JSON text serialized here, once per process in metadata: each circuit's
+    // JSRuntime has its own serializer options, so the anonymous types below passed as objects built and kept their
+    // JSON metadata again in every circuit (about 30 KB each, from a heap-dump diff of 1 vs 20 Overview circuits).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private ElementReference _element;
     private IJSObjectReference? _module;
     private int _chartId;
@@ -43,13 +48,13 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/apexchart.js");
-            _chartId = await _module.InvokeAsync<int>("create", _element, BuildOptions());
+            _chartId = await _module.InvokeAsync<int>("create", _element, JsonSerializer.Serialize(BuildOptions(), Json));
             _drawn = Series;
         }
         else if (_module is not null && !ReferenceEquals(_drawn, Series))
         {
             _drawn = Series;
-            await _module.InvokeVoidAsync("updateSeries", _chartId, ToJs(Series));
+            await _module.InvokeVoidAsync("updateSeries", _chartId, JsonSerializer.Serialize(ToJs(Series), Json));
         }
     }
 

@@ -17,7 +17,9 @@ function si(value, unit) {
     return `${shown} ${prefixes[i]}${unit}`.trim();
 }
 
-export function create(element, options) {
+// Options and series arrive as JSON text (see ApexChart.razor.cs for why).
+export function create(element, optionsJson) {
+    const options = JSON.parse(optionsJson);
     const id = nextId++;
     const unit = options.sdnUnit || '';
     delete options.sdnUnit;
@@ -30,10 +32,10 @@ export function create(element, options) {
     return id;
 }
 
-export function updateSeries(id, series) {
+export function updateSeries(id, seriesJson) {
     const chart = charts.get(id);
     if (chart) {
-        chart.updateSeries(series, false);
+        chart.updateSeries(JSON.parse(seriesJson), false);
     }
 }
 
