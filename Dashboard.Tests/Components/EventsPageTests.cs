@@ -55,7 +55,7 @@ public sealed class EventsPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task ShowsTheNewestHundred_AndOlderOnesOnRequest()
+    public async Task ShowsTheNewestPage_AndOlderOnesOnRequest()
     {
         for (var i = 0; i < EventsPage.PageSize + 30; i++)
         {

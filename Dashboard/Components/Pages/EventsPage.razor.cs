@@ -18,7 +18,7 @@ public partial class EventsPage : LiveComponentBase<EventRecord>
     /// Events shown at first and added by each "show more": the log keeps thousands, and every row shown is kept
     /// twice in the render tree of every circuit on the page.
     /// </summary>
-    internal const int PageSize = 100;
+    internal const int PageSize = 50;
 
     [Inject]
     private EventLog Log { get; set; } = default!;
