@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using SdnDashboard.Dashboard.Controller;
@@ -39,6 +40,12 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
     public long PacketOuts => Interlocked.Read(ref _packetOuts);
 
     public long Errors => Interlocked.Read(ref _errors);
+
+    /// <summary>Rounds of the last <see cref="PollLoop"/> that found a socket ready (read once it has returned).</summary>
+    public static long LastLoopRounds { get; private set; }
+
+    /// <summary>Ready sockets the last <see cref="PollLoop"/> served over all its rounds: divided by the rounds, how many replies one wake-up took in.</summary>
+    public static long LastLoopEvents { get; private set; }
 
     private int PacketInLength => version == 4 ? 42 + FrameLength : 18 + FrameLength;
 
@@ -150,10 +157,22 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
     /// allocated per round and no switch is visited unless its socket woke the loop; a sweep every 100 ms writes
     /// off lost packet-ins (<see cref="ForgiveLosses"/>). The sockets stay blocking: epoll said there is data, so
     /// the read returns at once, and the few bytes written per round trip always fit the socket's buffer.
+    /// After a round that found something, the loop polls without sleeping (<c>epoll_wait</c> with a zero timeout)
+    /// for up to <paramref name="spin"/> before it sleeps in the kernel again: the generator's own wake-up is then
+    /// not part of each round trip, whichever controller answers (zero, the default: always sleep). With
+    /// <paramref name="cpu"/> (not negative) the loop's thread runs only on that CPU.
     /// </summary>
-    public static void PollLoop(IReadOnlyList<EmulatedSwitch> fleet, CancellationToken cancellationToken)
+    public static void PollLoop(IReadOnlyList<EmulatedSwitch> fleet, TimeSpan spin, int cpu, CancellationToken cancellationToken)
     {
+        if (cpu >= 0)
+        {
+            CpuAffinity.PinCurrentThread(cpu);
+        }
+
         const int SweepMs = 100;
+        var spinTicks = (long)(spin.TotalSeconds * Stopwatch.Frequency);
+        LastLoopRounds = 0;
+        LastLoopEvents = 0;
         var epoll = Epoll.Create();
         try
         {
@@ -171,9 +190,21 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
 
             var events = new byte[fleet.Count * Epoll.EventSize];
             var nextSweep = Environment.TickCount64 + SweepMs;
+            var busy = false;
             while (!cancellationToken.IsCancellationRequested)
             {
-                var count = Epoll.Wait(epoll, events, SweepMs);
+                var count = busy ? Spin(epoll, events, spinTicks) : 0;
+                if (count == 0)
+                {
+                    count = Epoll.Wait(epoll, events, SweepMs);
+                }
+
+                busy = count > 0;
+                if (busy)
+                {
+                    LastLoopRounds++;
+                    LastLoopEvents += count;
+                }
                 for (var e = 0; e < count; e++)
                 {
                     var sw = fleet[(int)Epoll.Read(events, e).Data];
@@ -197,6 +228,24 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         {
             Epoll.Close(epoll);
         }
+    }
+
+    /// <summary>Polls without sleeping until something is ready or <paramref name="spinTicks"/> have passed; returns how many events.</summary>
+    private static int Spin(int epoll, byte[] events, long spinTicks)
+    {
+        if (spinTicks <= 0)
+        {
+            return 0;
+        }
+
+        var until = Stopwatch.GetTimestamp() + spinTicks;
+        int count;
+        while ((count = Epoll.Wait(epoll, events, 0)) == 0 && Stopwatch.GetTimestamp() < until)
+        {
+            Thread.SpinWait(8);
+        }
+
+        return count;
     }
 
     private void StartLoad()

@@ -21,7 +21,11 @@ internal sealed class Peer : IDisposable
 
     public IPEndPoint Endpoint { get; }
 
-    public static async Task<Peer> StartAsync(string name)
+    /// <summary>
+    /// Starts the controller on a free port and waits until it accepts connections. With <paramref name="cpus"/>
+    /// (a <c>taskset -c</c> list) the whole process, every thread of it from the start, runs only on those CPUs.
+    /// </summary>
+    public static async Task<Peer> StartAsync(string name, string? cpus = null)
     {
         var port = FreePort();
         string? data = null;
@@ -33,6 +37,11 @@ internal sealed class Peer : IDisposable
                 Path.Combine(AppContext.BaseDirectory, "osken_learning.py")]),
             _ => throw new ArgumentException($"unknown controller '{name}'", nameof(name)),
         };
+        if (cpus is not null)
+        {
+            info = Pinned(info, cpus);
+        }
+
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
@@ -85,6 +94,21 @@ internal sealed class Peer : IDisposable
             "--Auth:AdminPassword=OpenFlow-bench-1", "--Testbed:Enabled=false", "--Sflow:Enabled=false",
         ])
         { WorkingDirectory = Path.GetDirectoryName(dll) };
+    }
+
+    /// <summary>The same command run through <c>taskset -c <paramref name="cpus"/></c> (which execs it: the process id stays the controller's).</summary>
+    private static ProcessStartInfo Pinned(ProcessStartInfo info, string cpus)
+    {
+        var pinned = new ProcessStartInfo("taskset") { WorkingDirectory = info.WorkingDirectory };
+        pinned.ArgumentList.Add("-c");
+        pinned.ArgumentList.Add(cpus);
+        pinned.ArgumentList.Add(info.FileName);
+        foreach (var argument in info.ArgumentList)
+        {
+            pinned.ArgumentList.Add(argument);
+        }
+
+        return pinned;
     }
 
     private static int FreePort()

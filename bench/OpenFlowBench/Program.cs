@@ -4,7 +4,7 @@ using SdnDashboard.Bench.OpenFlow;
 
 // OpenFlowBench run   [--switches 16] [--macs 1000] [--window 256] [--seconds 3] [--runs 5] [--warmup 6]
 //                     [--controllers ours,ovs-testcontroller,os-ken] [--versions 13,10] [--modes throughput,latency]
-//                     [--latency-loop poll|tasks]
+//                     [--latency-loop poll|tasks] [--generator-spin-us 0] [--pin on|off]
 // OpenFlowBench serve --port N [--stats-interval S] [--host 127.0.0.1]
 // OpenFlowBench micro
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,13 +37,31 @@ var controllers = Opt("controllers", "ours,ovs-testcontroller,os-ken").Split(','
 var versions = Opt("versions", "13,10").Split(',').Select(v => v == "13" ? (byte)4 : (byte)1).ToArray();
 var modes = Opt("modes", "throughput,latency").Split(',');
 var latencyLoop = Opt("latency-loop", "poll");
+// How long the latency poll loop polls without sleeping after a round that found something (0: it always sleeps).
+var generatorSpin = IntOpt("generator-spin-us", 0);
+if (generatorSpin < 0)
+{
+    throw new ArgumentException($"--generator-spin-us is {generatorSpin}; allowed: 0 or more");
+}
+
+// Latency mode (poll loop): the generator's loop thread on the last CPU, the controller's process on the others, so
+// the two each own a core; throughput mode's generator is many pool threads and is never pinned.
+var pin = Opt("pin", "on");
+if (pin is not ("on" or "off"))
+{
+    throw new ArgumentException($"--pin is '{pin}'; allowed: on, off");
+}
+
+var generatorCpu = pin == "on" && Environment.ProcessorCount >= 2 ? Environment.ProcessorCount - 1 : -1;
+var controllerCpus = generatorCpu > 0 ? $"0-{generatorCpu - 1}" : null;
 if (latencyLoop is not ("poll" or "tasks"))
 {
     throw new ArgumentException($"--latency-loop is '{latencyLoop}'; allowed: poll, tasks");
 }
 
 Console.WriteLine($"# OpenFlowBench: {switches} emulated switches, {macs} MACs each, window {window} (throughput) / 1 (latency), "
-    + $"{warmup} s warm-up, {runs} runs x {seconds} s, latency loop {latencyLoop}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    + $"{warmup} s warm-up, {runs} runs x {seconds} s, latency loop {latencyLoop} (spin {generatorSpin} µs, "
+    + $"{(generatorCpu > 0 ? $"generator on CPU {generatorCpu}, controller on CPUs {controllerCpus}" : "not pinned")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine("| version | mode | controller | median flow setups/s | min | max | runs |");
 Console.WriteLine("|---|---|---|---:|---:|---:|---|");
 foreach (var version in versions)
@@ -63,7 +81,8 @@ return 0;
 async Task<string> MeasureAsync(string name, byte version, int windowSize)
 {
     var label = $"| {(version == 4 ? "1.3" : "1.0")} | {(windowSize == 1 ? "latency" : "throughput")} | {name} |";
-    using var peer = await Peer.StartAsync(name);
+    var polled = windowSize == 1 && latencyLoop == "poll";
+    using var peer = await Peer.StartAsync(name, polled ? controllerCpus : null);
     var fleet = Enumerable.Range(1, switches).Select(i => new EmulatedSwitch(i, version, macs, windowSize)).ToArray();
     using var stop = new CancellationTokenSource();
     try
@@ -78,8 +97,8 @@ async Task<string> MeasureAsync(string name, byte version, int windowSize)
         // Latency mode polls every switch from one thread with epoll, as cbench does with poll(2), unless
         // --latency-loop tasks asks for the async per-switch loop of throughput mode (the method of the figures
         // recorded before 2026-11-28 11:30).
-        Task[] load = windowSize == 1 && latencyLoop == "poll"
-            ? [Task.Factory.StartNew(() => EmulatedSwitch.PollLoop(fleet, stop.Token), TaskCreationOptions.LongRunning)]
+        Task[] load = polled
+            ? [Task.Factory.StartNew(() => EmulatedSwitch.PollLoop(fleet, TimeSpan.FromMicroseconds(generatorSpin), generatorCpu, stop.Token), TaskCreationOptions.LongRunning)]
             : fleet.Select(s => Task.Run(() => s.LoadAsync(stop.Token))).ToArray();
         // Warm-up: tiered JIT settles in both processes before the measured runs. Each row starts its controller
         // afresh; under this machine's load the dashboard still tiered up during a 3 s warm-up (a rising first run).
@@ -100,7 +119,10 @@ async Task<string> MeasureAsync(string name, byte version, int windowSize)
         var runsText = string.Join(" ", rates.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)));
         var sorted = rates.Order().ToList();
         var errors = fleet.Sum(s => s.Errors);
-        return $"{label} {sorted[sorted.Count / 2]:F0} | {sorted[0]:F0} | {sorted[^1]:F0} | {runsText}{(errors > 0 ? $" (errors {errors})" : "")} |";
+        // In the poll loop, how many ready sockets one round of the generator served: 1 means every reply woke it alone.
+        var perRound = polled && EmulatedSwitch.LastLoopRounds > 0
+            ? $" ({(double)EmulatedSwitch.LastLoopEvents / EmulatedSwitch.LastLoopRounds:F2} replies per generator round)" : "";
+        return $"{label} {sorted[sorted.Count / 2]:F0} | {sorted[0]:F0} | {sorted[^1]:F0} | {runsText}{(errors > 0 ? $" (errors {errors})" : "")}{perRound} |";
     }
     catch (Exception ex) when (ex is IOException or TimeoutException or System.Net.Sockets.SocketException)
     {
