@@ -75,6 +75,25 @@ public sealed class EventsPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCategoryAndSearchFields_FilterTheRows()
+    {
+        await _log.SystemAsync("switch.up", "dpid 1", "switch connected");
+        await _log.AuditAsync("balancer.drain", "web", "drained web-2", "bob");
+        var cut = Render<EventsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=event-kind]").Count));
+
+        cut.Find("select[data-testid=events-category]").Change(EventLog.Audit);
+        cut.WaitForAssertion(() => Assert.Equal(["balancer.drain"], cut.FindAll("[data-testid=event-kind]").Select(e => e.TextContent).ToArray()));
+
+        cut.Find("select[data-testid=events-category]").Change("");
+        cut.Find("input[data-testid=events-search]").Input("connected");
+        cut.WaitForAssertion(() => Assert.Equal(["switch.up"], cut.FindAll("[data-testid=event-kind]").Select(e => e.TextContent).ToArray()));
+
+        cut.Find("input[data-testid=events-search]").Input("nothing like this");
+        cut.WaitForAssertion(() => Assert.Contains("No event matches.", cut.Find("[data-testid=events-table]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Query_FiltersByCategoryAndText()
     {
         await _log.SystemAsync("switch.up", "dpid 1", "switch connected");

@@ -13,6 +13,7 @@ public partial class EventsPage : LiveComponentBase<EventRecord>
     private string _text = "";
     private bool _loading = true;
     private int _limit = PageSize;
+    private int _queries;
 
     /// <summary>
     /// Events shown at first and added by each "show more": the log keeps thousands, and every row shown is kept
@@ -37,16 +38,16 @@ public partial class EventsPage : LiveComponentBase<EventRecord>
         return true;
     }
 
-    private async Task OnCategoryChanged(string value)
+    private async Task OnCategoryChanged(ChangeEventArgs e)
     {
-        _category = value;
+        _category = e.Value as string ?? "";
         _limit = PageSize;
         await ReloadAsync();
     }
 
-    private async Task OnTextChanged(string value)
+    private async Task OnTextInput(ChangeEventArgs e)
     {
-        _text = value ?? "";
+        _text = e.Value as string ?? "";
         _limit = PageSize;
         await ReloadAsync();
     }
@@ -59,8 +60,14 @@ public partial class EventsPage : LiveComponentBase<EventRecord>
 
     private async Task ReloadAsync()
     {
+        // Each keystroke in the search field queries; a slower, older query must not overwrite a newer one's rows.
+        var query = ++_queries;
         _loading = true;
-        _events = await Log.QueryAsync(new EventQuery(_category, Text: _text, Limit: _limit), PageClosing);
-        _loading = false;
+        var events = await Log.QueryAsync(new EventQuery(_category, Text: _text, Limit: _limit), PageClosing);
+        if (query == _queries)
+        {
+            _events = events;
+            _loading = false;
+        }
     }
 }
