@@ -91,6 +91,42 @@ public sealed class TrafficPageTests : LivePageTestContext
     }
 
     [Fact]
+    public async Task TheDayField_AndTheNodeCheckboxes_ChooseWhatTheTableShows()
+    {
+        var poll1 = Poll("compute1", Vm("compute1", "instance-00000001", rx: 1_000_000) with { RateSeconds = 2 });
+        var poll2 = Poll("compute2", Vm("compute2", "instance-00000002", rx: 1_000_000) with { RateSeconds = 2 });
+        foreach (var poll in new[] { poll1, poll2 })
+        {
+            Feed.Apply(poll);
+            _rollup.Add(poll);
+        }
+
+        await _rollup.FlushAsync();
+        var cut = Render<TrafficPage>();
+        cut.WaitForAssertion(() => Assert.Contains("instance-00000002", cut.Find("[data-testid=traffic-table]").TextContent, StringComparison.Ordinal));
+
+        cut.Find("input[data-testid=traffic-node-compute2]").Change(true);
+        cut.WaitForAssertion(() => Assert.DoesNotContain("instance-00000001", cut.Find("[data-testid=traffic-table]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("instance-00000002", cut.Find("[data-testid=traffic-table]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("nodes=compute2", cut.Find("[data-testid=traffic-csv]").GetAttribute("href"), StringComparison.Ordinal);
+
+        cut.Find("input[data-testid=traffic-node-compute2]").Change(false);
+        cut.WaitForAssertion(() => Assert.Contains("instance-00000001", cut.Find("[data-testid=traffic-table]").TextContent, StringComparison.Ordinal));
+
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        cut.Find("input[data-testid=traffic-day]").Change(today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=traffic-empty]")));
+        Assert.Contains($"date={today.AddDays(-1):yyyy-MM-dd}", cut.Find("[data-testid=traffic-csv]").GetAttribute("href"), StringComparison.Ordinal);
+
+        // A half-typed date keeps the day shown.
+        cut.Find("input[data-testid=traffic-day]").Change("");
+        Assert.NotEmpty(cut.FindAll("[data-testid=traffic-empty]"));
+
+        cut.Find("input[data-testid=traffic-day]").Change(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        cut.WaitForAssertion(() => Assert.Contains("instance-00000001", cut.Find("[data-testid=traffic-table]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FewVms_ShowNoPager()
     {
         var poll = Poll("compute1", Vm("compute1", "instance-00000001", rx: 1_000_000) with { RateSeconds = 2 });

@@ -58,16 +58,24 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    private async Task OnDayChanged(DateTime? day)
+    private async Task OnDayInput(ChangeEventArgs e)
     {
-        _day = day;
+        // A cleared or half-typed date field sends an empty or partial value: keep the day shown.
+        if (!DateOnly.TryParseExact(e.Value as string, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return;
+        }
+
+        _day = day.ToDateTime(TimeOnly.MinValue);
         _vmPage = 0;
         await LoadAsync();
     }
 
-    private async Task OnHostsChanged(IReadOnlyCollection<string> hosts)
+    private async Task OnHostToggled(string host, ChangeEventArgs e)
     {
-        _hosts = hosts.ToList();
+        _hosts = e.Value is true
+            ? _hosts.Append(host).Distinct(StringComparer.Ordinal).ToList()
+            : _hosts.Where(h => !string.Equals(h, host, StringComparison.Ordinal)).ToList();
         _vmPage = 0;
         await LoadAsync();
     }
