@@ -93,7 +93,7 @@ public partial class TrafficPage : ComponentBase, IAsyncDisposable
         _knownHosts = Feed.Current.Hosts.Keys.Concat(rows.Select(r => r.Host).OfType<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
         var vms = rows.Select(r => r.Vm).Distinct().Order(StringComparer.Ordinal).ToList();
         _vmCount = vms.Count;
-        _vmPage = Math.Clamp(_vmPage, 0, Math.Max(0, (vms.Count - 1) / VmColumnsPerPage));
+        _vmPage = Math.Clamp(_vmPage, 0, VmSort.LastPageIndex(vms.Count, VmColumnsPerPage));
         _vms = vms.Skip(_vmPage * VmColumnsPerPage).Take(VmColumnsPerPage).ToList();
         // Only the shown columns' cells are kept: the circuit holds a page of the day, not the whole day.
         var shown = _vms.ToHashSet(StringComparer.Ordinal);
