@@ -27,6 +27,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     private int _batches;
     private long _batchBytes;
     private const int JsObjectReferenceResult = 1;
+    private static readonly HttpClient Http = new();
     private int _jsCalls;
     private int _nextJsObjectId;
 
@@ -61,9 +62,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     public static async Task<BlazorCircuitClient> ConnectAsync(Uri baseUri, string path, string bearerToken, Func<string, bool> isProbe, CancellationToken ct)
     {
         var pageUri = new Uri(baseUri, path.TrimStart('/'));
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
-        var html = await http.GetStringAsync(pageUri, ct);
+        using var page = await SendAsync(HttpMethod.Get, pageUri, null, bearerToken, ct);
+        var html = await page.EnsureSuccessStatusCode().Content.ReadAsStringAsync(ct);
         var operations = new JsonArray();
         foreach (Match m in MarkerPattern().Matches(html))
         {
@@ -143,13 +143,19 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     {
         if (_circuitId is not null)
         {
-            using var http = new HttpClient();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _bearerToken);
             using var form = new MultipartFormDataContent { { new StringContent(_circuitId), "circuitId" } };
-            using var response = await http.PostAsync(new Uri(_baseUri, "_blazor/disconnect"), form);
+            using var response = await SendAsync(HttpMethod.Post, new Uri(_baseUri, "_blazor/disconnect"), form, _bearerToken, CancellationToken.None);
         }
 
         await _connection.DisposeAsync();
+    }
+
+    // One client (one connection pool) for every circuit's page fetch and disconnect beacon.
+    private static async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, HttpContent? content, string bearerToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        return await Http.SendAsync(request, ct);
     }
 
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
