@@ -70,6 +70,28 @@ internal static partial class Epoll
         }
     }
 
+    /// <summary>
+    /// Polls without sleeping (<c>epoll_wait</c> with timeout 0) until something is ready or <paramref name="spinTicks"/>
+    /// <see cref="System.Diagnostics.Stopwatch"/> ticks have passed; returns how many events, 0 when none came (or when
+    /// <paramref name="spinTicks"/> is 0 or less).
+    /// </summary>
+    public static int Spin(int epoll, byte[] events, long spinTicks)
+    {
+        if (spinTicks <= 0)
+        {
+            return 0;
+        }
+
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + spinTicks;
+        int count;
+        while ((count = Wait(epoll, events, 0)) == 0 && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+            Thread.SpinWait(8);
+        }
+
+        return count;
+    }
+
     public static (uint Events, ulong Data) Read(byte[] events, int index)
     {
         var offset = index * EventSize;

@@ -75,7 +75,9 @@ internal sealed class SwitchPollLoop : IDisposable
         var busy = false;
         while (!_stopping)
         {
-            var count = busy ? Spin(events) : 0;
+            // After a round that served a switch, poll a while before sleeping: one switch's answer often brings the
+            // next message within microseconds, and finding it here saves a sleep and a kernel wake-up per message.
+            var count = busy ? Epoll.Spin(_epoll, events, _spinTicks) : 0;
             if (count == 0)
             {
                 count = Epoll.Wait(_epoll, events, -1);
@@ -117,27 +119,6 @@ internal sealed class SwitchPollLoop : IDisposable
 
             ApplyChanges(accepting: true);
         }
-    }
-
-    /// <summary>
-    /// Polls without sleeping for up to the spin time: one switch's answer often brings the next message within
-    /// microseconds, and finding it here saves the thread a sleep and a wake-up in the kernel for each message.
-    /// </summary>
-    private int Spin(byte[] events)
-    {
-        if (_spinTicks <= 0)
-        {
-            return 0;
-        }
-
-        var until = System.Diagnostics.Stopwatch.GetTimestamp() + _spinTicks;
-        int count;
-        while ((count = Epoll.Wait(_epoll, events, 0)) == 0 && System.Diagnostics.Stopwatch.GetTimestamp() < until)
-        {
-            Thread.SpinWait(8);
-        }
-
-        return count;
     }
 
     private void ApplyChanges(bool accepting)

@@ -193,7 +193,7 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
             var busy = false;
             while (!cancellationToken.IsCancellationRequested)
             {
-                var count = busy ? Spin(epoll, events, spinTicks) : 0;
+                var count = busy ? Epoll.Spin(epoll, events, spinTicks) : 0;
                 if (count == 0)
                 {
                     count = Epoll.Wait(epoll, events, SweepMs);
@@ -230,23 +230,6 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         }
     }
 
-    /// <summary>Polls without sleeping until something is ready or <paramref name="spinTicks"/> have passed; returns how many events.</summary>
-    private static int Spin(int epoll, byte[] events, long spinTicks)
-    {
-        if (spinTicks <= 0)
-        {
-            return 0;
-        }
-
-        var until = Stopwatch.GetTimestamp() + spinTicks;
-        int count;
-        while ((count = Epoll.Wait(epoll, events, 0)) == 0 && Stopwatch.GetTimestamp() < until)
-        {
-            Thread.SpinWait(8);
-        }
-
-        return count;
-    }
 
     private void StartLoad()
     {
