@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using SdnDashboard.Bench.OpenFlow;
 
-// OpenFlowBench run   [--switches 16] [--macs 1000] [--window 256] [--seconds 3] [--runs 5] [--warmup 6]
-//                     [--controllers ours,ovs-testcontroller,os-ken] [--versions 13,10] [--modes throughput,latency]
-//                     [--latency-loop poll|tasks] [--generator-spin-us 0] [--pin on|off]
-// OpenFlowBench serve --port N [--stats-interval S] [--host 127.0.0.1]
-// OpenFlowBench micro
+const string Usage = """
+    OpenFlowBench run   [--switches 16] [--macs 1000] [--window 256] [--seconds 3] [--runs 6] [--rounds 3] [--warmup 6]
+                        [--controllers ours,ovs-testcontroller,os-ken] [--versions 13,10] [--modes throughput,latency]
+                        [--latency-loop poll|tasks] [--generator-spin-us 0] [--pin on|off]
+    OpenFlowBench serve --port N [--stats-interval S] [--host 127.0.0.1]
+    OpenFlowBench micro
+    """;
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i + 1 < args.Length; i += 2)
 {
@@ -17,6 +19,13 @@ string Opt(string key, string fallback) => options.TryGetValue(key, out var v) ?
 int IntOpt(string key, int fallback) => int.Parse(Opt(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
 var verb = args.Length > 0 ? args[0] : "run";
+if (verb is not ("run" or "serve" or "micro") || (args.Length > 0 && args.Length % 2 == 0))
+{
+    // An unknown verb, --help, or an option without its value: say how to call it rather than start a 20-minute run.
+    Console.Error.WriteLine(verb is "run" or "serve" or "micro" ? $"every option takes a value: {string.Join(' ', args)}" : $"unknown verb '{verb}'");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
 if (verb == "micro")
 {
     return MicroCommand.Run();
@@ -31,7 +40,16 @@ var switches = IntOpt("switches", 16);
 var macs = IntOpt("macs", 1000);
 var window = IntOpt("window", 256);
 var seconds = IntOpt("seconds", 3);
-var runs = IntOpt("runs", 5);
+var runs = IntOpt("runs", 6);
+// The controllers take turns: each row's runs are split over this many rounds, and in every round each controller is
+// started afresh, warmed up and measured once, one after the other. On this shared machine a neighbour's burst or a
+// slow spell lasts tens of seconds; measured in turns, every controller meets it, not only the one that was running.
+var rounds = Math.Min(IntOpt("rounds", 3), runs);
+if (runs < 1 || rounds < 1)
+{
+    throw new ArgumentException($"--runs is {runs} and --rounds {rounds}; allowed: 1 or more each");
+}
+
 var warmup = IntOpt("warmup", 6);
 var controllers = Opt("controllers", "ours,ovs-testcontroller,os-ken").Split(',');
 var versions = Opt("versions", "13,10").Split(',').Select(v => v == "13" ? (byte)4 : (byte)1).ToArray();
@@ -60,31 +78,55 @@ if (latencyLoop is not ("poll" or "tasks"))
 }
 
 Console.WriteLine($"# OpenFlowBench: {switches} emulated switches, {macs} MACs each, window {window} (throughput) / 1 (latency), "
-    + $"{warmup} s warm-up, {runs} runs x {seconds} s, latency loop {latencyLoop} (spin {generatorSpin} µs, "
+    + $"{warmup} s warm-up, {runs} runs x {seconds} s in {rounds} rounds (controllers take turns), latency loop {latencyLoop} (spin {generatorSpin} µs, "
     + $"{(generatorCpu > 0 ? $"generator on CPU {generatorCpu}, controller on CPUs {controllerCpus}" : "not pinned")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-Console.WriteLine("| version | mode | controller | median flow setups/s | min | max | runs |");
+Console.WriteLine("| version | mode | controller | median flow setups/s | min | max | runs (in measured order, rounds split by /) |");
 Console.WriteLine("|---|---|---|---:|---:|---:|---|");
+var ratios = new List<string>();
 foreach (var version in versions)
 {
     foreach (var mode in modes)
     {
+        var windowSize = mode == "latency" ? 1 : window;
+        var results = controllers.ToDictionary(name => name, name => new RowResult());
+        for (var round = 0; round < rounds; round++)
+        {
+            // Round r takes its share of the runs: 6 runs in 3 rounds are 2 + 2 + 2, 5 are 2 + 2 + 1.
+            var roundRuns = runs / rounds + (round < runs % rounds ? 1 : 0);
+            foreach (var name in controllers)
+            {
+                Console.Error.WriteLine($"# {DateTime.UtcNow:HH:mm:ss} {(version == 4 ? "1.3" : "1.0")} {mode} {name}: round {round + 1} of {rounds}");
+                await MeasureAsync(name, version, windowSize, roundRuns, results[name]);
+            }
+        }
+
         foreach (var name in controllers)
         {
-            var result = await MeasureAsync(name, version, mode == "latency" ? 1 : window);
-            Console.WriteLine(result);
+            Console.WriteLine(results[name].Row($"| {(version == 4 ? "1.3" : "1.0")} | {mode} | {name} |"));
         }
+
+        ratios.AddRange(controllers.Where(c => c != "ours" && controllers.Contains("ours"))
+            .Select(peer => RowResult.RatioLine($"{(version == 4 ? "1.3" : "1.0")} {mode}", results["ours"], peer, results[peer])));
     }
+}
+
+// Ours over each peer, round by round: both were measured within a minute of each other, so the machine's slow spells
+// weigh on both sides of each ratio.
+Console.WriteLine();
+foreach (var line in ratios)
+{
+    Console.WriteLine(line);
 }
 
 return 0;
 
-async Task<string> MeasureAsync(string name, byte version, int windowSize)
+async Task MeasureAsync(string name, byte version, int windowSize, int roundRuns, RowResult result)
 {
-    var label = $"| {(version == 4 ? "1.3" : "1.0")} | {(windowSize == 1 ? "latency" : "throughput")} | {name} |";
     var polled = windowSize == 1 && latencyLoop == "poll";
     using var peer = await Peer.StartAsync(name, polled ? controllerCpus : null);
     var fleet = Enumerable.Range(1, switches).Select(i => new EmulatedSwitch(i, version, macs, windowSize)).ToArray();
     using var stop = new CancellationTokenSource();
+    var rates = new List<double>();
     try
     {
         foreach (var sw in fleet)
@@ -100,11 +142,10 @@ async Task<string> MeasureAsync(string name, byte version, int windowSize)
         Task[] load = polled
             ? [Task.Factory.StartNew(() => EmulatedSwitch.PollLoop(fleet, TimeSpan.FromMicroseconds(generatorSpin), generatorCpu, stop.Token), TaskCreationOptions.LongRunning)]
             : fleet.Select(s => Task.Run(() => s.LoadAsync(stop.Token))).ToArray();
-        // Warm-up: tiered JIT settles in both processes before the measured runs. Each row starts its controller
+        // Warm-up: tiered JIT settles in both processes before the measured runs. Each round starts its controller
         // afresh; under this machine's load the dashboard still tiered up during a 3 s warm-up (a rising first run).
         await Task.Delay(TimeSpan.FromSeconds(warmup));
-        var rates = new List<double>();
-        for (var r = 0; r < runs; r++)
+        for (var r = 0; r < roundRuns; r++)
         {
             var before = fleet.Sum(s => s.FlowMods);
             var clock = Stopwatch.StartNew();
@@ -115,18 +156,11 @@ async Task<string> MeasureAsync(string name, byte version, int windowSize)
 
         await stop.CancelAsync();
         await Task.WhenAll(load).WaitAsync(TimeSpan.FromSeconds(10));
-        // Runs are listed in the order they were measured (a trend shows a warm-up or a neighbour's burst).
-        var runsText = string.Join(" ", rates.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)));
-        var sorted = rates.Order().ToList();
-        var errors = fleet.Sum(s => s.Errors);
-        // In the poll loop, how many ready sockets one round of the generator served: 1 means every reply woke it alone.
-        var perRound = polled && EmulatedSwitch.LastLoopRounds > 0
-            ? $" ({(double)EmulatedSwitch.LastLoopEvents / EmulatedSwitch.LastLoopRounds:F2} replies per generator round)" : "";
-        return $"{label} {sorted[sorted.Count / 2]:F0} | {sorted[0]:F0} | {sorted[^1]:F0} | {runsText}{(errors > 0 ? $" (errors {errors})" : "")}{perRound} |";
+        result.Add(rates, fleet.Sum(s => s.Errors), polled ? (EmulatedSwitch.LastLoopRounds, EmulatedSwitch.LastLoopEvents) : (0, 0));
     }
     catch (Exception ex) when (ex is IOException or TimeoutException or System.Net.Sockets.SocketException)
     {
-        return $"{label} failed: {ex.Message} | | | |";
+        result.Fail(ex.Message);
     }
     finally
     {
