@@ -157,7 +157,8 @@ internal sealed class PolledSocketStream : Stream
         error = null;
         while (total < data.Length)
         {
-            var sent = Socket.Send(data[total..], SocketFlags.None, out var code);
+            // Under the stream's lock (both callers hold it), so the descriptor cannot be closed meanwhile.
+            var sent = Epoll.Send(Descriptor, data[total..], out var code);
             total += Math.Max(sent, 0);
             if (code == SocketError.WouldBlock)
             {

@@ -267,12 +267,13 @@ internal sealed class SwitchConnection
             return false;
         }
 
-        var socket = PolledStream!.Socket;
+        // Only the loop reads, and only while it watches the socket; the stream is disposed after it let go.
+        var descriptor = PolledStream!.Descriptor;
         for (var reads = 0; reads < MaxReadsPerWake; reads++)
         {
             var length = _partialLength;
             _partial.AsSpan(0, length).CopyTo(scratch);
-            var received = socket.Receive(scratch.AsSpan(length), SocketFlags.None, out var code);
+            var received = Epoll.Receive(descriptor, scratch.AsSpan(length), out var code);
             if (code == SocketError.WouldBlock)
             {
                 return true;
