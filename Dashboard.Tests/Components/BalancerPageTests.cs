@@ -61,7 +61,9 @@ public sealed class BalancerPageTests : BunitContext, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid=member-remove]"));
         Assert.Equal(6, cut.FindAll("[data-testid=affinity-client]").Count);
 
-        cut.FindAll("[data-testid=member-drain]")[0].Click();
+        // The page refreshes every second: find and click inside one dispatch, so no refresh can land between the two
+        // and leave the click on a handler that render replaced (as a browser's click always targets the current DOM).
+        await cut.InvokeAsync(() => cut.FindAll("[data-testid=member-drain]")[0].Click());
 
         cut.WaitForAssertion(() => Assert.Equal("drained", States(cut)[0]));
         var audit = Assert.Single(await _events.QueryAsync(new EventQuery(EventLog.Audit)));

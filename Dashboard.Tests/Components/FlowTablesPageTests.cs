@@ -74,7 +74,7 @@ public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void AfterAnAlgorithmSwitch_EachBalancerFlowNamesItsServiceMemberDecisionAndAlgorithm_AndTheFilterFindsThem()
+    public async Task AfterAnAlgorithmSwitch_EachBalancerFlowNamesItsServiceMemberDecisionAndAlgorithm_AndTheFilterFindsThem()
     {
         _balancer.RequestAll(_balancer.Clients.Take(3));
         Assert.True(_balancer.State.ReplaceService(_balancer.Definition with { Algorithm = "LeastConnections" }).Succeeded);
@@ -99,7 +99,8 @@ public sealed class FlowTablesPageTests : BunitContext, IAsyncLifetime
             Assert.Contains("learning switch", labels);
         });
 
-        cut.Find("input[data-testid=flowtables-filter]").Input("LeastConnections");
+        // The page refreshes on a timer: find and type in one dispatch, so a refresh cannot come between them.
+        await cut.InvokeAsync(() => cut.Find("input[data-testid=flowtables-filter]").Input("LeastConnections"));
 
         cut.WaitForAssertion(() =>
         {

@@ -78,8 +78,9 @@ public sealed class TrafficPageTests : LivePageTestContext
         Assert.Equal(13, cut.FindAll($"[data-testid=traffic-hour-{hour:00}] td").Count);
         Assert.True(cut.Find("[data-testid=traffic-vms-prev]").HasAttribute("disabled"));
 
-        cut.Find("[data-testid=traffic-vms-next]").Click();
-        cut.Find("[data-testid=traffic-vms-next]").Click();
+        // The page refreshes on a timer: each find and click runs in one dispatch, so a refresh cannot come between them.
+        await cut.InvokeAsync(() => cut.Find("[data-testid=traffic-vms-next]").Click());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=traffic-vms-next]").Click());
 
         cut.WaitForAssertion(() => Assert.Equal("VMs 25–30 of 30", cut.Find("[data-testid=traffic-vms-range]").TextContent.Trim()));
         header = cut.Find("[data-testid=traffic-table] thead").TextContent;
