@@ -122,22 +122,7 @@ internal static partial class Epoll
     {
         fixed (byte* p = buffer)
         {
-            while (true)
-            {
-                var n = recv(fd, p, buffer.Length, 0);
-                if (n >= 0)
-                {
-                    error = SocketError.Success;
-                    return (int)n;
-                }
-
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno != Interrupted)
-                {
-                    error = ToSocketError(errno);
-                    return 0;
-                }
-            }
+            return Transfer(fd, p, buffer.Length, receive: true, out error);
         }
     }
 
@@ -149,21 +134,27 @@ internal static partial class Epoll
     {
         fixed (byte* p = data)
         {
-            while (true)
-            {
-                var n = send(fd, p, data.Length, NoSignal);
-                if (n >= 0)
-                {
-                    error = SocketError.Success;
-                    return (int)n;
-                }
+            return Transfer(fd, p, data.Length, receive: false, out error);
+        }
+    }
 
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno != Interrupted)
-                {
-                    error = ToSocketError(errno);
-                    return 0;
-                }
+    /// <summary>One <c>recv</c> or <c>send</c>, repeated only when a signal interrupted it.</summary>
+    private static unsafe int Transfer(int fd, byte* p, int length, bool receive, out SocketError error)
+    {
+        while (true)
+        {
+            var n = receive ? recv(fd, p, length, 0) : send(fd, p, length, NoSignal);
+            if (n >= 0)
+            {
+                error = SocketError.Success;
+                return (int)n;
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != Interrupted)
+            {
+                error = ToSocketError(errno);
+                return 0;
             }
         }
     }
