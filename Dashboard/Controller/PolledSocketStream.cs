@@ -11,6 +11,7 @@ namespace SdnDashboard.Dashboard.Controller;
 internal sealed class PolledSocketStream : Stream
 {
     private readonly Lock _gate = new();
+    private readonly Socket _socket;
     private ReadOnlyMemory<byte> _unsent;
     private TaskCompletionSource? _waiting;
     private SwitchPollLoop? _loop;
@@ -20,14 +21,12 @@ internal sealed class PolledSocketStream : Stream
     public PolledSocketStream(Socket socket)
     {
         socket.Blocking = false;
-        Socket = socket;
+        _socket = socket;
         Descriptor = (int)socket.Handle;
     }
 
     /// <summary>The socket's file descriptor; only valid while the stream is not disposed (see <see cref="WithDescriptor"/>).</summary>
     public int Descriptor { get; }
-
-    public Socket Socket { get; }
 
     public override bool CanRead => false;
 
@@ -202,7 +201,7 @@ internal sealed class PolledSocketStream : Stream
                 _disposed = true;
                 waiting = _waiting;
                 _waiting = null;
-                Socket.Dispose();
+                _socket.Dispose();
             }
 
             waiting?.TrySetException(new ObjectDisposedException(nameof(PolledSocketStream)));
