@@ -230,7 +230,6 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         }
     }
 
-
     private void StartLoad()
     {
         _sent = FlowMods;

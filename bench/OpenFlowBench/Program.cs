@@ -85,6 +85,7 @@ Console.WriteLine("|---|---|---|---:|---:|---:|---|");
 var ratios = new List<string>();
 foreach (var version in versions)
 {
+    var versionName = version == 4 ? "1.3" : "1.0";
     foreach (var mode in modes)
     {
         var windowSize = mode == "latency" ? 1 : window;
@@ -95,18 +96,18 @@ foreach (var version in versions)
             var roundRuns = runs / rounds + (round < runs % rounds ? 1 : 0);
             foreach (var name in controllers)
             {
-                Console.Error.WriteLine($"# {DateTime.UtcNow:HH:mm:ss} {(version == 4 ? "1.3" : "1.0")} {mode} {name}: round {round + 1} of {rounds}");
+                Console.Error.WriteLine($"# {DateTime.UtcNow:HH:mm:ss} {versionName} {mode} {name}: round {round + 1} of {rounds}");
                 await MeasureAsync(name, version, windowSize, roundRuns, results[name]);
             }
         }
 
         foreach (var name in controllers)
         {
-            Console.WriteLine(results[name].Row($"| {(version == 4 ? "1.3" : "1.0")} | {mode} | {name} |"));
+            Console.WriteLine(results[name].Row($"| {versionName} | {mode} | {name} |"));
         }
 
         ratios.AddRange(controllers.Where(c => c != "ours" && controllers.Contains("ours"))
-            .Select(peer => RowResult.RatioLine($"{(version == 4 ? "1.3" : "1.0")} {mode}", results["ours"], peer, results[peer])));
+            .Select(peer => RowResult.RatioLine($"{versionName} {mode}", results["ours"], peer, results[peer])));
     }
 }
 
