@@ -28,6 +28,7 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
     private bool _featuresAnswered;
     private long _lastProgressTicks;
     private int _next;
+    private int _descriptor = -1;
 
     public ulong DatapathId => 0x0000_0000_bee0_0000UL + (ulong)index;
 
@@ -62,6 +63,7 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
     public void Connect(IPEndPoint controller)
     {
         _socket.Connect(controller);
+        _descriptor = (int)_socket.Handle;
         var hello = new byte[version == 4 ? 16 : 8];
         Header(hello, 0, 0, hello.Length, ++_xid);
         if (version == 4)
@@ -258,14 +260,19 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
         var n = FillWindow();
         if (n > 0)
         {
-            _socket.Send(_send, 0, n, SocketFlags.None);
+            SendAll(_send.AsSpan(0, n));
         }
     }
 
     /// <summary>Reads what poll or epoll said is waiting (so the call does not wait) and handles every whole message.</summary>
     private void Pump()
     {
-        var n = _socket.Receive(_receive, _receiveLength, _receive.Length - _receiveLength, SocketFlags.None);
+        var n = Epoll.Receive(_descriptor, _receive.AsSpan(_receiveLength), out var error);
+        if (error != SocketError.Success)
+        {
+            throw new IOException($"switch {index}: receive failed: {new SocketException((int)error).Message}");
+        }
+
         Received(n);
         var p = 0;
         for (int length; (length = WholeMessageAt(p)) > 0; p += length)
@@ -273,11 +280,29 @@ internal sealed class EmulatedSwitch(int index, byte version, int macCount, int 
             var reply = Answer(_receive.AsSpan(p, length));
             if (reply > 0)
             {
-                _socket.Send(_reply, 0, reply, SocketFlags.None);
+                SendAll(_reply.AsSpan(0, reply));
             }
         }
 
         Consumed(p);
+    }
+
+    /// <summary>
+    /// Writes all of <paramref name="data"/> on the blocking socket with libc <c>send</c> (as the controller's poll loop
+    /// does), so the generator's own cost per message is a system call, not .NET's socket layer around one.
+    /// </summary>
+    private void SendAll(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var sent = Epoll.Send(_descriptor, data, out var error);
+            if (error != SocketError.Success)
+            {
+                throw new IOException($"switch {index}: send failed: {new SocketException((int)error).Message}");
+            }
+
+            data = data[sent..];
+        }
     }
 
     /// <summary>Counts <paramref name="n"/> bytes just read into the receive buffer; none means the controller closed.</summary>
