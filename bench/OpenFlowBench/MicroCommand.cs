@@ -17,6 +17,8 @@ namespace SdnDashboard.Bench.OpenFlow;
 /// </summary>
 internal static class MicroCommand
 {
+    private const int Switches = 16;
+
     public static int Run()
     {
         Console.WriteLine("| version | path | ns per packet-in (median) | bytes allocated per packet-in |");
@@ -25,19 +27,22 @@ internal static class MicroCommand
         {
             var frames = Enumerable.Range(0, 1000).Select(i => PacketInFrame(dialect, i)).ToArray();
             var registry = new SwitchRegistry(Options.Create(new ControllerOptions()));
-            registry.OnConnected(1, dialect.Version, "bench", [], DateTimeOffset.UtcNow);
             var app = ProductApps.CreatePipeline();
-            app.Handle(new SwitchConnected(1, dialect.Version, []), DateTimeOffset.UtcNow);
-            foreach (var frame in frames)
+            for (var dpid = 1UL; dpid <= Switches; dpid++)
             {
-                app.Handle(dialect.ReadPacketIn(1, frame), DateTimeOffset.UtcNow);
+                registry.OnConnected(dpid, dialect.Version, "bench", [], DateTimeOffset.UtcNow);
+                app.Handle(new SwitchConnected(dpid, dialect.Version, []), DateTimeOffset.UtcNow);
+                foreach (var frame in frames)
+                {
+                    app.Handle(dialect.ReadPacketIn(dpid, frame), DateTimeOffset.UtcNow);
+                }
             }
 
             var buffer = new byte[OpenFlowFraming.MaxMessageSize];
             var now = DateTimeOffset.UtcNow;
-            Report(dialect, "decode + app + encode + ledger", i =>
+            void Serve(ulong dpid, int i)
             {
-                var packetIn = dialect.ReadPacketIn(1, frames[i % frames.Length]);
+                var packetIn = dialect.ReadPacketIn(dpid, frames[i % frames.Length]);
                 var commands = app.Handle(packetIn, now);
                 for (var c = 0; c < commands.Count; c++)
                 {
@@ -47,7 +52,12 @@ internal static class MicroCommand
                         registry.RecordFlowMod(flowMod, now);
                     }
                 }
-            });
+            }
+
+            Report(dialect, "decode + app + encode + ledger", i => Serve(1, i));
+
+            // The latency bench's working set: every switch's tables and ledger in use, the switches in turn.
+            Report(dialect, $"the same, {Switches} switches in turn", i => Serve(1 + (ulong)(i % Switches), i / Switches));
 
             var decoded = frames.Select(f => dialect.ReadPacketIn(1, f)).ToArray();
             Report(dialect, "apps only (load balancer + learning switch)", i => app.Handle(decoded[i % decoded.Length], now));
@@ -61,7 +71,7 @@ internal static class MicroCommand
             });
         }
 
-        Console.WriteLine($"gen0 collections: {GC.CollectionCount(0)}");
+        Console.WriteLine($"collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
         return 0;
     }
 
