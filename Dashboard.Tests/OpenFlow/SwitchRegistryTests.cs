@@ -110,4 +110,81 @@ public class SwitchRegistryTests
         var view = registry.Get(7)!;
         Assert.Equal((true, (byte)1, 0, false), (view.Connected, view.Version, view.IntendedCount, view.LedgerTruncated));
     }
+
+    [Fact]
+    public void ResentFlow_SameContent_OnlyRefreshesWhenItWasSent()
+    {
+        var registry = Connected();
+        registry.RecordFlowMod(Add(A, idle: 30), T0);
+        registry.RecordFlowMod(Add(A, idle: 30), T0.AddSeconds(3));
+        registry.OnFlowStats(7, [], T0.AddSeconds(2), T0.AddSeconds(2));
+
+        // Sent again after the request: not missing yet, and one flow, not two.
+        Assert.Empty(registry.Get(7)!.IntendedButMissing);
+        Assert.Equal(1, registry.Get(7)!.IntendedCount);
+        registry.OnFlowStats(7, [], T0.AddSeconds(4), T0.AddSeconds(4));
+        Assert.Equal(T0.AddSeconds(3), Assert.Single(registry.Get(7)!.IntendedButMissing).SentAt);
+    }
+
+    [Theory]
+    [InlineData("port")]
+    [InlineData("max length")]
+    [InlineData("cookie")]
+    [InlineData("idle")]
+    [InlineData("hard")]
+    [InlineData("two actions")]
+    public void ResentFlow_WithADifference_ReplacesWhatTheLedgerHolds(string difference)
+    {
+        var registry = Connected();
+        var first = Add(A) with { Cookie = 1, IdleTimeoutSeconds = 30, HardTimeoutSeconds = 60 };
+        var second = difference switch
+        {
+            "port" => first with { Actions = [new OutputAction(4)] },
+            "max length" => first with { Actions = [new OutputAction(3, 128)] },
+            "cookie" => first with { Cookie = 2 },
+            "idle" => first with { IdleTimeoutSeconds = 31 },
+            "hard" => first with { HardTimeoutSeconds = 61 },
+            _ => first with { Actions = [new SetEthDstAction(new MacAddress(0xC)), new OutputAction(3)] },
+        };
+        registry.RecordFlowMod(first, T0);
+        registry.RecordFlowMod(second, T0);
+        registry.OnFlowStats(7, [], T0.AddSeconds(1), T0.AddSeconds(1));
+        var intended = Assert.Single(registry.Get(7)!.IntendedButMissing);
+        Assert.Equal(
+            (second.Cookie, second.IdleTimeoutSeconds, second.HardTimeoutSeconds),
+            (intended.Cookie, intended.IdleTimeoutSeconds, intended.HardTimeoutSeconds));
+        Assert.Equal(second.Actions, intended.Actions);
+    }
+
+    [Fact]
+    public void ModifyStrict_ThenTheOriginalFlowAgain_RestoresItsActions()
+    {
+        var registry = Connected();
+        registry.RecordFlowMod(Add(A), T0);
+        registry.RecordFlowMod(Add(A) with { Command = FlowModCommand.ModifyStrict, Actions = [new OutputAction(9)] }, T0);
+        Assert.Equal([new OutputAction(9)], MissingActions(registry));
+        registry.RecordFlowMod(Add(A), T0);
+        Assert.Equal([new OutputAction(3)], MissingActions(registry));
+        registry.RecordFlowMod(new FlowModCommandMessage(7) { Command = FlowModCommand.Modify, Match = new PacketMatch { InPort = 1 }, Actions = [new OutputAction(5)] }, T0);
+        Assert.Equal([new OutputAction(5)], MissingActions(registry));
+    }
+
+    [Fact]
+    public void FullLedger_RefusesNewFlows_ButStillRefreshesKnownOnes()
+    {
+        var registry = Connected(capacity: 1);
+        registry.RecordFlowMod(Add(A), T0);
+        registry.RecordFlowMod(Add(B), T0);
+        registry.RecordFlowMod(Add(A), T0.AddSeconds(3));
+        registry.OnFlowStats(7, [], T0.AddSeconds(2), T0.AddSeconds(2));
+        var view = registry.Get(7)!;
+        Assert.Equal((1, true), (view.IntendedCount, view.LedgerTruncated));
+        Assert.Empty(view.IntendedButMissing);
+    }
+
+    private static List<FlowAction> MissingActions(SwitchRegistry registry)
+    {
+        registry.OnFlowStats(7, [], T0.AddSeconds(1), T0.AddSeconds(1));
+        return [.. Assert.Single(registry.Get(7)!.IntendedButMissing).Actions];
+    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using SdnDashboard.Core.Control;
 
@@ -86,22 +88,50 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
 
     private readonly record struct FlowKey(byte TableId, ushort Priority, PacketMatch Match);
 
-    /// <summary>Mutable so that a flow re-sent (a learning switch re-learning) updates in place without allocating.</summary>
-    private sealed class LedgerEntry(FlowModCommandMessage flowMod, DateTimeOffset sentAt)
+    /// <summary>
+    /// One intended flow, held inline in the ledger's table. A learning switch re-sends the same flow on every
+    /// packet-in its switch forwards, so the common case is a hit that changes nothing but the time: what
+    /// <see cref="Says"/> compares is here, not behind references, and such a hit keeps the entry's older objects,
+    /// so the new message dies young instead of being kept alive past the next collection.
+    /// </summary>
+    private struct LedgerEntry
     {
-        public FlowModCommandMessage FlowMod { get; set; } = flowMod;
+        public FlowModCommandMessage FlowMod;
+        public IReadOnlyList<FlowAction> Actions;
+        public DateTimeOffset SentAt;
+        public ulong Cookie;
 
-        public IReadOnlyList<FlowAction> Actions { get; set; } = flowMod.Actions;
+        /// <summary>The port and maximum length of a lone output action (a learning switch's flow), or -1.</summary>
+        public long LoneOutput;
+        public ushort IdleTimeoutSeconds;
+        public ushort HardTimeoutSeconds;
+        public bool SeenByStats;
 
-        public DateTimeOffset SentAt { get; set; } = sentAt;
-
-        public bool SeenByStats { get; set; }
-
-        public IntendedFlow ToIntendedFlow() => new()
+        public static LedgerEntry For(FlowModCommandMessage f, DateTimeOffset sentAt) => new()
         {
-            TableId = FlowMod.TableId, Priority = FlowMod.Priority, Match = FlowMod.Match, Actions = Actions, Cookie = FlowMod.Cookie,
-            IdleTimeoutSeconds = FlowMod.IdleTimeoutSeconds, HardTimeoutSeconds = FlowMod.HardTimeoutSeconds, SentAt = SentAt,
+            FlowMod = f, Actions = f.Actions, SentAt = sentAt, Cookie = f.Cookie, LoneOutput = LoneOutputOf(f.Actions),
+            IdleTimeoutSeconds = f.IdleTimeoutSeconds, HardTimeoutSeconds = f.HardTimeoutSeconds,
         };
+
+        /// <summary>Does <paramref name="f"/> (same key) install what this entry holds? Only answered for a lone output action; otherwise no.</summary>
+        public readonly bool Says(FlowModCommandMessage f) =>
+            LoneOutput >= 0 && f.Cookie == Cookie && f.IdleTimeoutSeconds == IdleTimeoutSeconds
+            && f.HardTimeoutSeconds == HardTimeoutSeconds && LoneOutputOf(f.Actions) == LoneOutput;
+
+        public void SetActions(IReadOnlyList<FlowAction> actions)
+        {
+            Actions = actions;
+            LoneOutput = LoneOutputOf(actions);
+        }
+
+        public readonly IntendedFlow ToIntendedFlow() => new()
+        {
+            TableId = FlowMod.TableId, Priority = FlowMod.Priority, Match = FlowMod.Match, Actions = Actions, Cookie = Cookie,
+            IdleTimeoutSeconds = IdleTimeoutSeconds, HardTimeoutSeconds = HardTimeoutSeconds, SentAt = SentAt,
+        };
+
+        private static long LoneOutputOf(IReadOnlyList<FlowAction> actions) =>
+            actions.Count == 1 && actions[0] is OutputAction output ? output.Port | ((long)output.MaxLength << 32) : -1;
     }
 
     private sealed class SwitchState(ulong datapathId, int capacity)
@@ -163,19 +193,20 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                 switch (f.Command)
                 {
                     case FlowModCommand.Add:
-                        if (_ledger.TryGetValue(key, out var existing))
+                        // One lookup whether the flow is new or re-sent.
+                        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_ledger, key, out var known);
+                        if (known && entry.Says(f))
                         {
-                            existing.FlowMod = f;
-                            existing.Actions = f.Actions;
-                            existing.SentAt = now;
-                            existing.SeenByStats = false;
+                            entry.SentAt = now;
+                            entry.SeenByStats = false;
                         }
-                        else if (_ledger.Count < capacity)
+                        else if (known || _ledger.Count <= capacity)
                         {
-                            _ledger[key] = new LedgerEntry(f, now);
+                            entry = LedgerEntry.For(f, now);
                         }
                         else
                         {
+                            _ledger.Remove(key);
                             _truncated = true;
                         }
 
@@ -187,9 +218,10 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                         RemoveCovered(f);
                         break;
                     case FlowModCommand.ModifyStrict:
-                        if (_ledger.TryGetValue(key, out var entry))
+                        ref var modified = ref CollectionsMarshal.GetValueRefOrNullRef(_ledger, key);
+                        if (!Unsafe.IsNullRef(ref modified))
                         {
-                            entry.Actions = f.Actions;
+                            modified.SetActions(f.Actions);
                         }
 
                         break;
@@ -214,14 +246,14 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
 
         private void ModifyCovered(FlowModCommandMessage f)
         {
-            foreach (var e in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match) && CookieMatches(f, kv.Value)).Select(kv => kv.Value))
+            foreach (var key in _ledger.Where(kv => kv.Key.TableId == f.TableId && Covers(f.Match, kv.Key.Match) && CookieMatches(f, kv.Value)).Select(kv => kv.Key).ToList())
             {
-                e.Actions = f.Actions;
+                CollectionsMarshal.GetValueRefOrNullRef(_ledger, key).SetActions(f.Actions);
             }
         }
 
         private static bool CookieMatches(FlowModCommandMessage f, LedgerEntry entry) =>
-            (entry.FlowMod.Cookie & f.CookieMask) == (f.Cookie & f.CookieMask);
+            (entry.Cookie & f.CookieMask) == (f.Cookie & f.CookieMask);
 
         public void Removed(FlowRemoved removed)
         {
@@ -241,7 +273,8 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                 {
                     var key = new FlowKey(flow.TableId, flow.Priority, flow.Match);
                     present.Add(key);
-                    if (_ledger.TryGetValue(key, out var entry))
+                    ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_ledger, key);
+                    if (!Unsafe.IsNullRef(ref entry))
                     {
                         entry.SeenByStats = true;
                     }
@@ -254,14 +287,13 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                 var missing = new List<IntendedFlow>();
                 foreach (var (key, entry) in _ledger.ToList())
                 {
-                    var flow = entry.FlowMod;
-                    var hardExpired = flow.HardTimeoutSeconds > 0 && now >= entry.SentAt.AddSeconds(flow.HardTimeoutSeconds);
+                    var hardExpired = entry.HardTimeoutSeconds > 0 && now >= entry.SentAt.AddSeconds(entry.HardTimeoutSeconds);
                     var absent = !present.Contains(key);
 
                     // An idle flow that the switch held once, or that has been idle for its whole timeout, has
                     // expired by itself when it is gone; only a flow that never could have expired is missing.
-                    var idleExpired = absent && flow.IdleTimeoutSeconds > 0
-                        && (entry.SeenByStats || now >= entry.SentAt.AddSeconds(flow.IdleTimeoutSeconds));
+                    var idleExpired = absent && entry.IdleTimeoutSeconds > 0
+                        && (entry.SeenByStats || now >= entry.SentAt.AddSeconds(entry.IdleTimeoutSeconds));
                     if (hardExpired || idleExpired)
                     {
                         _ledger.Remove(key);
