@@ -96,7 +96,6 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
     /// </summary>
     private struct LedgerEntry
     {
-        public FlowModCommandMessage FlowMod;
         public IReadOnlyList<FlowAction> Actions;
         public DateTimeOffset SentAt;
         public ulong Cookie;
@@ -109,7 +108,7 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
 
         public static LedgerEntry For(FlowModCommandMessage f, DateTimeOffset sentAt) => new()
         {
-            FlowMod = f, Actions = f.Actions, SentAt = sentAt, Cookie = f.Cookie, LoneOutput = LoneOutputOf(f.Actions),
+            Actions = f.Actions, SentAt = sentAt, Cookie = f.Cookie, LoneOutput = LoneOutputOf(f.Actions),
             IdleTimeoutSeconds = f.IdleTimeoutSeconds, HardTimeoutSeconds = f.HardTimeoutSeconds,
         };
 
@@ -124,9 +123,10 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
             LoneOutput = LoneOutputOf(actions);
         }
 
-        public readonly IntendedFlow ToIntendedFlow() => new()
+        /// <summary>The table, priority and match are the entry's key, so they are not held twice.</summary>
+        public readonly IntendedFlow ToIntendedFlow(in FlowKey key) => new()
         {
-            TableId = FlowMod.TableId, Priority = FlowMod.Priority, Match = FlowMod.Match, Actions = Actions, Cookie = Cookie,
+            TableId = key.TableId, Priority = key.Priority, Match = key.Match, Actions = Actions, Cookie = Cookie,
             IdleTimeoutSeconds = IdleTimeoutSeconds, HardTimeoutSeconds = HardTimeoutSeconds, SentAt = SentAt,
         };
 
@@ -300,7 +300,7 @@ public sealed class SwitchRegistry(IOptions<ControllerOptions> options)
                     }
                     else if (absent && entry.SentAt < requestSentAt)
                     {
-                        missing.Add(entry.ToIntendedFlow());
+                        missing.Add(entry.ToIntendedFlow(key));
                     }
                 }
 
