@@ -187,4 +187,75 @@ public sealed class PollLoopTests
             }
         }
     }
+
+    [Fact]
+    public async Task PacketInsWaitingOnManySwitches_AreAnsweredInOneTurnOfTheApps()
+    {
+        const int switches = 8;
+        var gate = new GatedApp(new TestLearningSwitch(), gatedDatapath: 1);
+        await using var harness = await ControllerHarness.StartAsync(new ControllerOptions { FlowStatsIntervalSeconds = 0 }, gate);
+        var fleet = new List<FakeSwitch>();
+        try
+        {
+            for (var i = 0; i <= switches; i++)
+            {
+                var sw = await FakeSwitch.ConnectAsync(harness.Endpoint, 1 + (ulong)i, OfVersion.V13);
+                fleet.Add(sw);
+                await sw.ExpectAsync<FlowModMessage>(f => f.Priority == 0, 10_000);
+            }
+
+            // The loop thread runs the apps, so while they are held on switch 1's packet-in, the others' packet-ins
+            // wait in the kernel; once let go, the next poll round finds every one of them ready.
+            await fleet[0].SendAsync(PacketIn(OfVersion.V13, 1, Frame(MacAddress.Broadcast, HostA), 1));
+            Assert.True(gate.Entered.Wait(10_000), "the apps never saw switch 1's packet-in");
+            foreach (var sw in fleet.Skip(1))
+            {
+                await sw.SendAsync(PacketIn(OfVersion.V13, 1, Frame(MacAddress.Broadcast, HostB), 7));
+            }
+
+            await Task.Delay(300);
+            var before = harness.Server.Statistics.AppBatches;
+            gate.Release.Set();
+            Assert.Equal(1u, (await fleet[0].ExpectAsync<PacketOutMessage>(timeoutMs: 5000)).BufferId);
+            foreach (var sw in fleet.Skip(1))
+            {
+                Assert.Equal(7u, (await sw.ExpectAsync<PacketOutMessage>(timeoutMs: 5000)).BufferId);
+            }
+
+            // One turn for the eight; answered one read at a time, they would take eight.
+            Assert.Equal(1, harness.Server.Statistics.AppBatches - before);
+            Assert.Equal(switches + 1, harness.Server.Statistics.PacketIns);
+        }
+        finally
+        {
+            gate.Release.Set();
+            foreach (var sw in fleet)
+            {
+                await sw.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Holds the apps (and so the loop thread) inside the first packet-in from one switch until released.</summary>
+    private sealed class GatedApp(IControllerApp inner, ulong gatedDatapath) : IControllerApp
+    {
+        private int _held;
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public int Order => 0;
+
+        public IReadOnlyList<SwitchCommand> Handle(ControllerEvent controllerEvent, DateTimeOffset now)
+        {
+            if (controllerEvent is PacketIn { DatapathId: var dpid } && dpid == gatedDatapath && Interlocked.Exchange(ref _held, 1) == 0)
+            {
+                Entered.Set();
+                Release.Wait(TimeSpan.FromSeconds(10));
+            }
+
+            return inner.Handle(controllerEvent, now);
+        }
+    }
 }

@@ -7,7 +7,7 @@ namespace SdnDashboard.Dashboard.Controller;
 /// <summary>
 /// Runs the controller apps, one event at a time: events from every switch go through one queue, so each
 /// switch's events arrive in order and the apps (not thread-safe) are never called concurrently. There is no
-/// thread of its own: whichever thread finds the queue unowned drains it (a switch's receive loop after each
+/// thread of its own: whichever thread finds the queue unowned drains it (a switch's receive loop once it has
 /// read, or a thread-pool item for events posted from elsewhere), so a packet-in is answered on the thread that
 /// read it, without waiting for another thread to wake up. Commands are written to their switches' send queues
 /// and flushed once per batch of events, so replies to several packet-ins leave in one socket send.
@@ -120,6 +120,7 @@ internal sealed class ControllerDispatcher(
 
     private void RunBatch()
     {
+        statistics.OnAppBatch();
         for (var n = 0; n < BatchSize && _queue.TryDequeue(out var item); n++)
         {
             Run(item.Source, item.Event);

@@ -9,6 +9,7 @@ public sealed class ControllerStatistics
     private long _messagesSent;
     private long _appErrors;
     private long _switchErrors;
+    private long _appBatches;
 
     /// <summary>TCP connections accepted since start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
@@ -27,6 +28,12 @@ public sealed class ControllerStatistics
     /// <summary>OpenFlow error messages received from switches.</summary>
     public long SwitchErrors => Interlocked.Read(ref _switchErrors);
 
+    /// <summary>
+    /// Turns of the apps: each runs every event queued by then (up to 256) and flushes the answers once. Packet-ins
+    /// per turn grow with load, as a poll round reads every switch that is ready before the apps run.
+    /// </summary>
+    public long AppBatches => Interlocked.Read(ref _appBatches);
+
     internal void OnAccepted() => Interlocked.Increment(ref _accepted);
 
     internal void OnMalformed() => Interlocked.Increment(ref _malformed);
@@ -38,4 +45,6 @@ public sealed class ControllerStatistics
     internal void OnAppError() => Interlocked.Increment(ref _appErrors);
 
     internal void OnSwitchError() => Interlocked.Increment(ref _switchErrors);
+
+    internal void OnAppBatch() => Interlocked.Increment(ref _appBatches);
 }

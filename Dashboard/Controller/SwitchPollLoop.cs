@@ -4,8 +4,9 @@ namespace SdnDashboard.Dashboard.Controller;
 
 /// <summary>
 /// One thread that serves every plain-TCP switch: it waits on all their sockets with epoll, reads what arrived
-/// without waiting, frames it and runs the apps on it there and then (<see cref="SwitchConnection.OnReadable"/>),
-/// so a packet-in is answered by the thread the kernel woke, with no hand-off to another thread. Writes go out
+/// without waiting, frames it and, once every switch that was ready has been read, runs the apps on all of it
+/// (<see cref="SwitchConnection.OnReadable"/>), so a packet-in is answered by the thread the kernel woke, with no
+/// hand-off to another thread. Writes go out
 /// non-blocking from whichever thread flushes (<see cref="PolledSocketStream"/>); what the kernel does not take
 /// waits for EPOLLOUT here. Membership changes from other threads are queued and the loop woken by an eventfd.
 /// </summary>
@@ -84,6 +85,10 @@ internal sealed class SwitchPollLoop : IDisposable
             }
 
             busy = count > 0;
+
+            // Read every ready switch first, then run the apps on all they brought (see OnReadable).
+            var deferred = 0;
+            SwitchConnection? last = null;
             for (var i = 0; i < count; i++)
             {
                 var (flags, id) = Epoll.Read(events, i);
@@ -98,6 +103,7 @@ internal sealed class SwitchPollLoop : IDisposable
                     continue;
                 }
 
+                last = connection;
                 try
                 {
                     if ((flags & Epoll.Out) != 0)
@@ -105,7 +111,7 @@ internal sealed class SwitchPollLoop : IDisposable
                         connection.PolledStream!.OnWritable();
                     }
 
-                    if ((flags & (Epoll.In | Epoll.Error | Epoll.HangUp)) != 0 && !connection.OnReadable(scratch))
+                    if ((flags & (Epoll.In | Epoll.Error | Epoll.HangUp)) != 0 && !connection.OnReadable(scratch, ref deferred))
                     {
                         Unwatch(id, connection);
                     }
@@ -115,6 +121,11 @@ internal sealed class SwitchPollLoop : IDisposable
                     _onFailure(connection, ex);
                     Unwatch(id, connection);
                 }
+            }
+
+            if (deferred > 0)
+            {
+                last!.RunDeferred(ref deferred);
             }
 
             ApplyChanges(accepting: true);
