@@ -220,8 +220,7 @@ internal sealed class SwitchConnection
         }
     }
 
-    /// <summary>Handles every whole message at the front of <paramref name="buffer"/> and leaves it past them.</summary>
-    /// <summary>Handles every whole message in <paramref name="buffer"/> and leaves it at the rest; returns how many.</summary>
+    /// <summary>Handles every whole message at the front of <paramref name="buffer"/>, leaves it past them, and says how many.</summary>
     private int HandleFrames(ref ReadOnlySequence<byte> buffer)
     {
         var framed = false;
@@ -273,7 +272,7 @@ internal sealed class SwitchConnection
     /// </summary>
     /// <param name="scratch">The loop's receive buffer.</param>
     /// <param name="deferred">
-    /// Messages the loop's round has queued whose apps have not run yet. The apps run here once that passes
+    /// Messages the loop's round has queued whose apps have not run yet. The apps run here once that reaches
     /// <see cref="MaxDeferredMessages"/>, or before this connection closes; otherwise the loop runs them after its
     /// round (<see cref="RunDeferred"/>). One packet-in from each of many switches is so answered in one batch: the
     /// apps' code and tables stay in the processor's caches from one message to the next, where a system call
