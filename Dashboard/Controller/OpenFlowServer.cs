@@ -95,7 +95,7 @@ public sealed class OpenFlowServer(
         // Plain TCP is served by one epoll thread (see SwitchPollLoop); TLS stays on .NET's async streams.
         if (certificate is null && o.PollLoop && Epoll.IsSupported)
         {
-            _pollLoops = [.. Enumerable.Range(0, o.PollThreads).Select(i => new SwitchPollLoop($"of-poll-{i}", OnPollFailure, TimeSpan.FromMicroseconds(o.PollSpinMicroseconds)))];
+            _pollLoops = [.. Enumerable.Range(0, o.PollThreads).Select(i => new SwitchPollLoop($"of-poll-{i}", _dispatcher, OnPollFailure, TimeSpan.FromMicroseconds(o.PollSpinMicroseconds)))];
         }
 
         logger.LogInformation("OpenFlow controller listening on {Endpoint} ({Transport}), apps: {Apps}", bound,

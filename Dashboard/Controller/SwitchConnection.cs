@@ -274,7 +274,7 @@ internal sealed class SwitchConnection
     /// <param name="deferred">
     /// Messages the loop's round has queued whose apps have not run yet. The apps run here once that reaches
     /// <see cref="MaxDeferredMessages"/>, or before this connection closes; otherwise the loop runs them after its
-    /// round (<see cref="RunDeferred"/>). One packet-in from each of many switches is so answered in one batch: the
+    /// round. One packet-in from each of many switches is so answered in one batch: the
     /// apps' code and tables stay in the processor's caches from one message to the next, where a system call
     /// between every two messages would have evicted them.
     /// </param>
@@ -351,7 +351,7 @@ internal sealed class SwitchConnection
     }
 
     /// <summary>Runs the apps on every queued message, flushes their answers, and zeroes the round's count.</summary>
-    public void RunDeferred(ref int deferred)
+    private void RunDeferred(ref int deferred)
     {
         deferred = 0;
         _server.Dispatcher.RunPending();

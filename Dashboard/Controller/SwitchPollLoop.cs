@@ -19,16 +19,19 @@ internal sealed class SwitchPollLoop : IDisposable
     private readonly Thread _thread;
     private readonly ConcurrentQueue<(SwitchConnection Connection, bool Add)> _changes = new();
     private readonly Dictionary<ulong, SwitchConnection> _members = [];
+    private readonly ControllerDispatcher _dispatcher;
     private readonly Action<SwitchConnection, Exception> _onFailure;
     private readonly long _spinTicks;
     private ulong _nextId = WakeId;
     private volatile bool _stopping;
 
     /// <param name="name">Thread name.</param>
+    /// <param name="dispatcher">Runs the apps on what a round read (see <see cref="SwitchConnection.OnReadable"/>).</param>
     /// <param name="onFailure">Called on the loop thread when serving one connection threw unexpectedly; that connection is dropped.</param>
     /// <param name="spin">How long to keep polling without sleeping after a round that served something.</param>
-    public SwitchPollLoop(string name, Action<SwitchConnection, Exception> onFailure, TimeSpan spin)
+    public SwitchPollLoop(string name, ControllerDispatcher dispatcher, Action<SwitchConnection, Exception> onFailure, TimeSpan spin)
     {
+        _dispatcher = dispatcher;
         _onFailure = onFailure;
         _spinTicks = (long)(spin.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _wake = -1;
@@ -87,7 +90,6 @@ internal sealed class SwitchPollLoop : IDisposable
 
             // Read every ready switch first, then run the apps on all they brought (see OnReadable).
             var deferred = 0;
-            SwitchConnection? last = null;
             for (var i = 0; i < count; i++)
             {
                 var (flags, id) = Epoll.Read(events, i);
@@ -102,7 +104,6 @@ internal sealed class SwitchPollLoop : IDisposable
                     continue;
                 }
 
-                last = connection;
                 try
                 {
                     if ((flags & Epoll.Out) != 0)
@@ -124,7 +125,7 @@ internal sealed class SwitchPollLoop : IDisposable
 
             if (deferred > 0)
             {
-                last!.RunDeferred(ref deferred);
+                _dispatcher.RunPending();
             }
 
             ApplyChanges(accepting: true);
