@@ -33,6 +33,7 @@ internal sealed class Peer : IDisposable
         {
             "ours" => Dashboard(port, out data),
             "ovs-testcontroller" => new ProcessStartInfo("ovs-testcontroller", ["-O", "OpenFlow10,OpenFlow13", "-vconsole:off", $"ptcp:{port}:127.0.0.1"]),
+            "null-c" => new ProcessStartInfo(NullController(), [port.ToString(System.Globalization.CultureInfo.InvariantCulture)]),
             "os-ken" => new ProcessStartInfo("osken-manager", ["--ofp-listen-host", "127.0.0.1", "--ofp-tcp-listen-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Path.Combine(AppContext.BaseDirectory, "osken_learning.py")]),
             _ => throw new ArgumentException($"unknown controller '{name}'", nameof(name)),
@@ -94,6 +95,28 @@ internal sealed class Peer : IDisposable
             "--Auth:AdminPassword=OpenFlow-bench-1", "--Testbed:Enabled=false", "--Sflow:Enabled=false",
         ])
         { WorkingDirectory = Path.GetDirectoryName(dll) };
+    }
+
+    /// <summary>
+    /// The floor (<c>null_controller.c</c>, not a peer of the goals): answers every packet-in with a flow-mod and does
+    /// nothing else. Built with the system's C compiler next to the bench on first use.
+    /// </summary>
+    private static string NullController()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "null_controller.c");
+        var binary = Path.Combine(AppContext.BaseDirectory, "null_controller");
+        if (!File.Exists(binary) || File.GetLastWriteTimeUtc(binary) < File.GetLastWriteTimeUtc(source))
+        {
+            using var cc = Process.Start(new ProcessStartInfo("cc", ["-O2", "-o", binary, source]) { UseShellExecute = false })
+                ?? throw new InvalidOperationException("could not start cc for the null controller");
+            cc.WaitForExit();
+            if (cc.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"cc {source} failed with exit code {cc.ExitCode}");
+            }
+        }
+
+        return binary;
     }
 
     /// <summary>The same command run through <c>taskset -c <paramref name="cpus"/></c> (which execs it: the process id stays the controller's).</summary>

@@ -4,7 +4,7 @@ using SdnDashboard.Bench.OpenFlow;
 
 const string Usage = """
     OpenFlowBench run   [--switches 16] [--macs 1000] [--window 256] [--seconds 3] [--runs 6] [--rounds 3] [--warmup 6]
-                        [--controllers ours,ovs-testcontroller,os-ken] [--versions 13,10] [--modes throughput,latency]
+                        [--controllers ours,ovs-testcontroller,os-ken[,null-c]] [--versions 13,10] [--modes throughput,latency]
                         [--latency-loop poll|tasks] [--generator-spin-us 0] [--pin on|off]
     OpenFlowBench serve --port N [--stats-interval S] [--host 127.0.0.1]
     OpenFlowBench micro
@@ -106,8 +106,16 @@ foreach (var version in versions)
             Console.WriteLine(results[name].Row($"| {versionName} | {mode} | {name} |"));
         }
 
-        ratios.AddRange(controllers.Where(c => c != "ours" && controllers.Contains("ours"))
-            .Select(peer => RowResult.RatioLine($"{versionName} {mode}", results["ours"], peer, results[peer])));
+        ratios.AddRange(controllers.Where(c => c is not ("ours" or "null-c") && controllers.Contains("ours"))
+            .Select(peer => RowResult.RatioLine($"{versionName} {mode}", "ours", results["ours"], peer, results[peer])));
+        if (controllers.Contains("null-c"))
+        {
+            // The floor: how close ours comes to a controller that does nothing, and what this machine allows over os-ken at all.
+            ratios.AddRange(new[] { "ours", "os-ken" }.Where(controllers.Contains)
+                .Select(other => other == "ours"
+                    ? RowResult.RatioLine($"{versionName} {mode}", "ours", results["ours"], "null-c", results["null-c"])
+                    : RowResult.RatioLine($"{versionName} {mode}", "null-c", results["null-c"], "os-ken", results["os-ken"])));
+        }
     }
 }
 

@@ -47,15 +47,15 @@ internal sealed class RowResult
     /// Ours over a peer: the median of the round-by-round ratios of their round medians, with each round's ratio, so
     /// a spell that slowed one round shows as one low ratio among the others.
     /// </summary>
-    public static string RatioLine(string row, RowResult ours, string peerName, RowResult peer)
+    public static string RatioLine(string row, string oursName, RowResult ours, string peerName, RowResult peer)
     {
         var perRound = Enumerable.Range(0, Math.Min(ours.Rounds, peer.Rounds))
             .Select(r => ours.RoundMedian(r) / peer.RoundMedian(r))
             .Where(x => double.IsFinite(x) && x > 0)
             .ToList();
         return perRound.Count == 0
-            ? $"- {row}: ours / {peerName}: not measured"
-            : $"- {row}: ours / {peerName} = **{Median(perRound).ToString("F1", CultureInfo.InvariantCulture)}x** (median of rounds; rounds: "
+            ? $"- {row}: {oursName} / {peerName}: not measured"
+            : $"- {row}: {oursName} / {peerName} = **{Median(perRound).ToString("F1", CultureInfo.InvariantCulture)}x** (median of rounds; rounds: "
                 + $"{string.Join(", ", perRound.Select(x => x.ToString("F1", CultureInfo.InvariantCulture) + "x"))})";
     }
 
