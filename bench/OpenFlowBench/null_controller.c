@@ -3,7 +3,8 @@
  * carries its buffer id (the answer cbench counts), with no learning, no table and no allocation; echo requests
  * are answered, everything else is read and dropped. One thread, one level-triggered epoll set, every ready
  * socket read before the round's answers are written, and a 50 µs spin before it sleeps: the shape of ours'
- * poll loop (Controller:PollSpinMicroseconds; NULL_CONTROLLER_SPIN_US in the environment changes it), in C. What it reaches is what this machine's loopback TCP path
+ * poll loop (Controller:PollSpinMicroseconds; NULL_CONTROLLER_SPIN_US in the environment changes it), in C.
+ * A send the kernel takes only in part keeps the rest for the switch's next read (never on loopback at these sizes). What it reaches is what this machine's loopback TCP path
  * and the load generator leave for any controller.
  *
  *   cc -O2 -o null_controller null_controller.c && ./null_controller 6653
@@ -57,8 +58,11 @@ static void answer(struct conn *c, const unsigned char *m, size_t length)
         header(d + 8, version, 5, 8, xid + 1);
         c->outlen += 16;
     } else if (type == 2) { /* echo request */
-        if (length > 256)
-            length = 8;
+        if (length > 256) { /* a long payload is not echoed: the reply is the bare header */
+            header(d, version, 3, 8, xid);
+            c->outlen += 8;
+            return;
+        }
         memcpy(d, m, length);
         d[1] = 3;
         c->outlen += length;
