@@ -111,10 +111,15 @@ foreach (var version in versions)
         if (controllers.Contains("null-c"))
         {
             // The floor: how close ours comes to a controller that does nothing, and what this machine allows over os-ken at all.
-            ratios.AddRange(new[] { "ours", "os-ken" }.Where(controllers.Contains)
-                .Select(other => other == "ours"
-                    ? RowResult.RatioLine($"{versionName} {mode}", "ours", results["ours"], "null-c", results["null-c"])
-                    : RowResult.RatioLine($"{versionName} {mode}", "null-c", results["null-c"], "os-ken", results["os-ken"])));
+            if (controllers.Contains("ours"))
+            {
+                ratios.Add(RowResult.RatioLine($"{versionName} {mode}", "ours", results["ours"], "null-c", results["null-c"]));
+            }
+
+            if (controllers.Contains("os-ken"))
+            {
+                ratios.Add(RowResult.RatioLine($"{versionName} {mode}", "null-c", results["null-c"], "os-ken", results["os-ken"]));
+            }
         }
     }
 }

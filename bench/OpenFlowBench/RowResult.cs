@@ -44,8 +44,9 @@ internal sealed class RowResult
     }
 
     /// <summary>
-    /// Ours over a peer: the median of the round-by-round ratios of their round medians, with each round's ratio, so
-    /// a spell that slowed one round shows as one low ratio among the others.
+    /// One controller over another (ours over a peer, or the floor over os-ken): the median of the round-by-round
+    /// ratios of their round medians, with each round's ratio, so a spell that slowed one round shows as one low ratio
+    /// among the others.
     /// </summary>
     public static string RatioLine(string row, string oursName, RowResult ours, string peerName, RowResult peer)
     {
