@@ -106,20 +106,12 @@ foreach (var version in versions)
             Console.WriteLine(results[name].Row($"| {versionName} | {mode} | {name} |"));
         }
 
-        ratios.AddRange(controllers.Where(c => c is not ("ours" or "null-c") && controllers.Contains("ours"))
+        ratios.AddRange(controllers.Where(c => c != "ours" && controllers.Contains("ours"))
             .Select(peer => RowResult.RatioLine($"{versionName} {mode}", "ours", results["ours"], peer, results[peer])));
-        if (controllers.Contains("null-c"))
+        if (controllers.Contains("null-c") && controllers.Contains("os-ken"))
         {
-            // The floor: how close ours comes to a controller that does nothing, and what this machine allows over os-ken at all.
-            if (controllers.Contains("ours"))
-            {
-                ratios.Add(RowResult.RatioLine($"{versionName} {mode}", "ours", results["ours"], "null-c", results["null-c"]));
-            }
-
-            if (controllers.Contains("os-ken"))
-            {
-                ratios.Add(RowResult.RatioLine($"{versionName} {mode}", "null-c", results["null-c"], "os-ken", results["os-ken"]));
-            }
+            // The floor over os-ken: what this machine allows over os-ken at all (ours over the floor is a line above).
+            ratios.Add(RowResult.RatioLine($"{versionName} {mode}", "null-c", results["null-c"], "os-ken", results["os-ken"]));
         }
     }
 }

@@ -48,15 +48,15 @@ internal sealed class RowResult
     /// ratios of their round medians, with each round's ratio, so a spell that slowed one round shows as one low ratio
     /// among the others.
     /// </summary>
-    public static string RatioLine(string row, string oursName, RowResult ours, string peerName, RowResult peer)
+    public static string RatioLine(string row, string name, RowResult controller, string peerName, RowResult peer)
     {
-        var perRound = Enumerable.Range(0, Math.Min(ours.Rounds, peer.Rounds))
-            .Select(r => ours.RoundMedian(r) / peer.RoundMedian(r))
+        var perRound = Enumerable.Range(0, Math.Min(controller.Rounds, peer.Rounds))
+            .Select(r => controller.RoundMedian(r) / peer.RoundMedian(r))
             .Where(x => double.IsFinite(x) && x > 0)
             .ToList();
         return perRound.Count == 0
-            ? $"- {row}: {oursName} / {peerName}: not measured"
-            : $"- {row}: {oursName} / {peerName} = **{Median(perRound).ToString("F1", CultureInfo.InvariantCulture)}x** (median of rounds; rounds: "
+            ? $"- {row}: {name} / {peerName}: not measured"
+            : $"- {row}: {name} / {peerName} = **{Median(perRound).ToString("F1", CultureInfo.InvariantCulture)}x** (median of rounds; rounds: "
                 + $"{string.Join(", ", perRound.Select(x => x.ToString("F1", CultureInfo.InvariantCulture) + "x"))})";
     }
 
