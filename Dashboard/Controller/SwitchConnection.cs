@@ -274,9 +274,9 @@ internal sealed class SwitchConnection
     /// <param name="deferred">
     /// Messages the loop's round has queued whose apps have not run yet. The apps run here once that reaches
     /// <see cref="MaxDeferredMessages"/>, or before this connection closes; otherwise the loop runs them after its
-    /// round. One packet-in from each of many switches is so answered in one batch: the
-    /// apps' code and tables stay in the processor's caches from one message to the next, where a system call
-    /// between every two messages would have evicted them.
+    /// round. One packet-in from each of many switches is so answered in one batch: the apps' code and tables stay in
+    /// the processor's caches from one message to the next, where a system call between every two messages would
+    /// have evicted them.
     /// </param>
     public bool OnReadable(byte[] scratch, ref int deferred)
     {

@@ -7,7 +7,8 @@ namespace SdnDashboard.Dashboard.Controller;
 /// without waiting, frames it and, once every switch that was ready has been read, runs the apps on all of it
 /// (<see cref="SwitchConnection.OnReadable"/>), so a packet-in is answered by the thread the kernel woke, with no
 /// hand-off to another thread. Writes go out non-blocking from whichever thread flushes
-/// (<see cref="PolledSocketStream"/>); what the kernel does not take waits for EPOLLOUT here. Membership changes from other threads are queued and the loop woken by an eventfd.
+/// (<see cref="PolledSocketStream"/>); what the kernel does not take waits for EPOLLOUT here. Membership changes
+/// from other threads are queued and the loop woken by an eventfd.
 /// </summary>
 internal sealed class SwitchPollLoop : IDisposable
 {
